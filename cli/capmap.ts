@@ -1,0 +1,226 @@
+#!/usr/bin/env node
+/**
+ * `capmap`: the domain rules in Node, for automation and for checking the rules.
+ * Argument parsing and output only; every rule lives in src/lib/domain.
+ * Exit codes: 0 success, 1 an invalid or unreadable file, 2 bad arguments.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { JSDOM } from 'jsdom';
+import { generateBrief, BriefError } from '../src/lib/domain/brief';
+import { isIsoDate, todayIso } from '../src/lib/domain/dates';
+import { readinessReport } from '../src/lib/domain/report';
+import { scenarioChanges, type ModelOverride } from '../src/lib/domain/scenario';
+import { MODEL_STATUSES, type ModelStatus } from '../src/lib/domain/schemas';
+import { formatProblem, parseWorkspaceText, type Workspace } from '../src/lib/domain/workspace';
+import { createRenderer } from '../src/lib/markdown/render';
+import { standaloneHtml } from '../src/lib/markdown/standalone';
+import { parseArgs, single, UsageError, type ParsedArgs } from './args';
+import { table } from './table';
+
+const USAGE = `usage: capmap <command> [options]
+  validate <file>
+  readiness <file> [--as-of DATE] [--json]
+  scenario <file> --set MODEL=STATUS[@DATE] [--set ...] [--as-of DATE] [--json]
+  brief <file> --model ID [--as-of DATE] [--format md|html] [--out FILE]`;
+
+/** A workspace file that cannot be used: exit 1 with its problems. */
+class FileError extends Error {
+	constructor(
+		message: string,
+		readonly details: string[] = []
+	) {
+		super(message);
+	}
+}
+
+interface Output {
+	out: (text: string) => void;
+	err: (text: string) => void;
+}
+
+function readText(path: string): string {
+	try {
+		return readFileSync(path, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (code ?? 'cannot be read');
+		throw new FileError(`${path}: ${reason}`);
+	}
+}
+
+function loadWorkspace(path: string): Workspace {
+	const result = parseWorkspaceText(readText(path));
+	if (!result.ok)
+		throw new FileError(
+			`${path}: not a valid workspace (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'})`,
+			result.problems.map(formatProblem)
+		);
+	return result.workspace;
+}
+
+function fileArg(args: ParsedArgs, command: string): string {
+	if (args.positionals.length !== 1)
+		throw new UsageError(`${command} takes one workspace file, got ${args.positionals.length}`);
+	return args.positionals[0]!;
+}
+
+function asOfArg(args: ParsedArgs): string {
+	const asOf = single(args, 'as-of') ?? todayIso();
+	if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not "${asOf}"`);
+	return asOf;
+}
+
+function validate(argv: string[], io: Output): number {
+	const path = fileArg(parseArgs(argv, [], []), 'validate');
+	const result = parseWorkspaceText(readText(path));
+	if (result.ok) {
+		io.out('valid');
+		return 0;
+	}
+	for (const problem of result.problems) io.out(formatProblem(problem));
+	return 1;
+}
+
+function readiness(argv: string[], io: Output): number {
+	const args = parseArgs(argv, ['as-of'], ['json']);
+	const workspace = loadWorkspace(fileArg(args, 'readiness'));
+	const report = readinessReport(workspace, asOfArg(args));
+	if (args.switches.has('json')) {
+		io.out(JSON.stringify(report, null, 2));
+		return 0;
+	}
+	const rows = report.items.map((r) => [
+		r.id,
+		r.readiness,
+		r.confidence ?? '-',
+		r.earliestQuarter ?? '-',
+		r.overPromised ? 'OVER-PROMISED' : '',
+		r.title
+	]);
+	io.out(table(['item', 'readiness', 'confidence', 'earliest', 'promise', 'title'], rows));
+	const counts = (['ready', 'upgrade', 'unverified', 'waiting'] as const).map(
+		(state) => `${report.items.filter((r) => r.readiness === state).length} ${state}`
+	);
+	const over = report.items.filter((r) => r.overPromised).length;
+	io.out(`\nas of ${report.asOf}: ${counts.join(', ')}; ${over} over-promised`);
+	return 0;
+}
+
+function parseOverride(text: string, workspace: Workspace): ModelOverride {
+	const match = /^([^=]+)=([a-z]+)(?:@(.+))?$/.exec(text);
+	if (!match) throw new UsageError(`--set must look like MODEL=STATUS or MODEL=STATUS@DATE, not "${text}"`);
+	const [, modelId, status, date] = match as unknown as [string, string, string, string | undefined];
+	if (!workspace.models.some((m) => m.id === modelId))
+		throw new UsageError(`--set ${text}: no model "${modelId}" in the workspace`);
+	if (!(MODEL_STATUSES as readonly string[]).includes(status))
+		throw new UsageError(`--set ${text}: status must be one of ${MODEL_STATUSES.join(', ')}`);
+	if (date !== undefined && !isIsoDate(date))
+		throw new UsageError(`--set ${text}: the date must be written YYYY-MM-DD`);
+	return { modelId, status: status as ModelStatus, ...(date ? { expectedAt: date } : {}) };
+}
+
+function scenario(argv: string[], io: Output): number {
+	const args = parseArgs(argv, ['as-of', 'set'], ['json']);
+	const path = fileArg(args, 'scenario');
+	const sets = args.flags.get('set') ?? [];
+	if (sets.length === 0) throw new UsageError('scenario needs at least one --set MODEL=STATUS[@DATE]');
+	const asOf = asOfArg(args);
+	const workspace = loadWorkspace(path);
+	const overrides = sets.map((s) => parseOverride(s, workspace));
+	const changes = scenarioChanges(workspace, overrides, asOf);
+	if (args.switches.has('json')) {
+		io.out(
+			JSON.stringify(
+				{
+					asOf,
+					overrides,
+					changes: changes.map((c) => ({ id: c.itemId, title: c.title, from: c.from, to: c.to }))
+				},
+				null,
+				2
+			)
+		);
+		return 0;
+	}
+	if (changes.length === 0) {
+		io.out(`no item changes readiness (as of ${asOf})`);
+		return 0;
+	}
+	io.out(
+		table(
+			['item', 'from', 'to', 'title'],
+			changes.map((c) => [c.itemId, c.from, c.to, c.title])
+		)
+	);
+	io.out(`\n${changes.length} item${changes.length === 1 ? '' : 's'} change readiness (as of ${asOf})`);
+	return 0;
+}
+
+function brief(argv: string[], io: Output): number {
+	const args = parseArgs(argv, ['model', 'as-of', 'format', 'out'], []);
+	const path = fileArg(args, 'brief');
+	const modelId = single(args, 'model');
+	if (!modelId) throw new UsageError('brief needs --model ID');
+	const format = single(args, 'format') ?? 'md';
+	if (format !== 'md' && format !== 'html') throw new UsageError(`--format must be md or html, not "${format}"`);
+	const asOf = asOfArg(args);
+	const workspace = loadWorkspace(path);
+	if (!workspace.models.some((m) => m.id === modelId))
+		throw new UsageError(`--model: no model "${modelId}" in ${path}`);
+	const markdown = generateBrief(workspace, modelId, asOf);
+	let text = markdown;
+	if (format === 'html') {
+		const render = createRenderer(new JSDOM('').window as unknown as Parameters<typeof createRenderer>[0]);
+		const model = workspace.models.find((m) => m.id === modelId)!;
+		text = standaloneHtml(markdown, render, `Capability brief: ${model.name}`);
+	}
+	const out = single(args, 'out');
+	if (out) {
+		try {
+			writeFileSync(out, text.endsWith('\n') ? text : `${text}\n`);
+		} catch (error) {
+			throw new FileError(`${out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+		}
+		io.err(`wrote ${out}`);
+	} else io.out(text);
+	return 0;
+}
+
+const COMMANDS: Record<string, (argv: string[], io: Output) => number> = { validate, readiness, scenario, brief };
+
+export function run(argv: readonly string[], io: Output): number {
+	const [command, ...rest] = argv;
+	try {
+		if (command === undefined || command === '--help' || command === 'help') {
+			(command === undefined ? io.err : io.out)(USAGE);
+			return command === undefined ? 2 : 0;
+		}
+		const handler = COMMANDS[command];
+		if (!handler) throw new UsageError(`unknown command "${command}"`);
+		return handler(rest, io);
+	} catch (error) {
+		if (error instanceof UsageError) {
+			io.err(`capmap: ${error.message}\n${USAGE}`);
+			return 2;
+		}
+		if (error instanceof FileError) {
+			io.err(`capmap: ${error.message}`);
+			for (const detail of error.details) io.err(`  ${detail}`);
+			return 1;
+		}
+		if (error instanceof BriefError) {
+			io.err(`capmap: ${error.message}`);
+			return 1;
+		}
+		io.err(`capmap: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+		return 1;
+	}
+}
+
+// Only when run as a program, so the tests can import `run`.
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!)) {
+	process.exitCode = run(process.argv.slice(2), {
+		out: (text) => process.stdout.write(`${text}\n`),
+		err: (text) => process.stderr.write(`${text}\n`)
+	});
+}

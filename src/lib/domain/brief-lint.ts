@@ -1,0 +1,170 @@
+/**
+ * Brief lint: the checks that keep a leadership brief honest. Hype words; sentences that state a
+ * number with no citation; citations that resolve to no reference; references nobody cites.
+ * Every problem carries its line (and column) so the editor can move the cursor there.
+ */
+
+export type LintKind = 'hype' | 'uncited-number' | 'unresolved-citation' | 'uncited-reference';
+
+export interface LintProblem {
+	kind: LintKind;
+	/** 1-based. */
+	line: number;
+	/** 1-based, in characters. */
+	column: number;
+	message: string;
+}
+
+export const HYPE_WORDS = [
+	'revolutionary',
+	'revolutionize',
+	'revolutionise',
+	'game-changing',
+	'game changer',
+	'game-changer',
+	'unprecedented',
+	'groundbreaking',
+	'ground-breaking',
+	'magical',
+	'superhuman',
+	'mind-blowing',
+	'breakthrough',
+	'cutting-edge',
+	'world-class',
+	'best-in-class',
+	'paradigm shift',
+	'disruptive',
+	'incredible',
+	'limitless',
+	'flawless',
+	'transformative',
+	'next-level',
+	'insanely'
+];
+
+const HYPE = new RegExp(
+	`(?<![\\p{L}-])(${HYPE_WORDS.map((w) => w.replace(/[-\s]/g, '[-\\s]')).join('|')})(?![\\p{L}-])`,
+	'giu'
+);
+
+/** Words after which a plain integer is a count of things in the workspace, not a claim. */
+const COUNT_NOUNS =
+	'items?|records?|models?|capabilit(?:y|ies)|evals?|requirements?|decisions?|references?|figures?|quarters?|features?|sections?|teams?';
+const COUNT = new RegExp(`(?<![\\d.,])\\d{1,3}(?:,\\d{3})*\\s+(?:[\\p{L}-]+\\s+)?(?:${COUNT_NOUNS})(?!\\p{L})`, 'giu');
+const DATE = /\d{4}-\d{2}-\d{2}/g;
+const QUARTER = /\d{4}-Q[1-4]/g;
+const CITATION = /\[(\d+)\](?![(:])/g;
+const URL = /\b(?:https?:\/\/|mailto:)\S+/g;
+/** Words that start with a letter and contain digits: model names (GPT-5), priorities (P1), versions. */
+const NAMED = /(?<![\p{L}\d])\p{L}[\p{L}\d]*(?:[-.]?\d[\p{L}\d.]*)+/gu;
+const NUMBER = /\d/;
+const REFERENCE = /^\[(\d+)\]\s/;
+
+export interface LintOptions {
+	/** Names in the workspace (models, capabilities, items) whose digits are not claims. */
+	names?: readonly string[];
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function sentencesOf(line: string): { text: string; start: number }[] {
+	const out: { text: string; start: number }[] = [];
+	const boundary = /[.!?](?=\s+[^\s])/g;
+	let start = 0;
+	for (const match of line.matchAll(boundary)) {
+		const end = match.index + 1;
+		// "0.93" and "e.g." do not end a sentence: only a full stop followed by white space does.
+		out.push({ text: line.slice(start, end), start });
+		start = end;
+	}
+	if (start < line.length) out.push({ text: line.slice(start), start });
+	return out;
+}
+
+export function lintBrief(markdown: string, options: LintOptions = {}): LintProblem[] {
+	const problems: LintProblem[] = [];
+	const lines = markdown.split('\n');
+	const names = [...(options.names ?? [])]
+		.filter((n) => NUMBER.test(n))
+		.sort((a, b) => b.length - a.length)
+		.map(escapeRegExp);
+	const NAMES = names.length > 0 ? new RegExp(names.join('|'), 'g') : null;
+
+	const references = new Map<number, number>();
+	const cited = new Set<number>();
+	let inCode = false;
+
+	lines.forEach((line, index) => {
+		const lineNo = index + 1;
+		if (/^\s*(```|~~~)/.test(line)) {
+			inCode = !inCode;
+			return;
+		}
+		if (inCode) return;
+
+		for (const match of line.matchAll(HYPE))
+			problems.push({
+				kind: 'hype',
+				line: lineNo,
+				column: match.index + 1,
+				message: `hype word "${match[0]}": say what it does, with a number and a citation`
+			});
+
+		const reference = REFERENCE.exec(line);
+		if (reference) {
+			references.set(Number(reference[1]), lineNo);
+			return;
+		}
+		for (const match of line.matchAll(CITATION)) cited.add(Number(match[1]));
+		if (/^\s*#/.test(line)) return;
+
+		for (const sentence of sentencesOf(line)) {
+			if (CITATION.test(sentence.text)) {
+				CITATION.lastIndex = 0;
+				continue;
+			}
+			CITATION.lastIndex = 0;
+			let rest = sentence.text;
+			if (NAMES) rest = rest.replace(NAMES, ' ');
+			rest = rest
+				.replace(URL, ' ')
+				.replace(DATE, ' ')
+				.replace(QUARTER, ' ')
+				.replace(NAMED, ' ')
+				.replace(COUNT, ' ');
+			if (!NUMBER.test(rest)) continue;
+			const offset = sentence.text.search(/\d/);
+			problems.push({
+				kind: 'uncited-number',
+				line: lineNo,
+				column: sentence.start + Math.max(offset, 0) + 1,
+				message: `a number with no citation: "${sentence.text.trim()}"`
+			});
+		}
+	});
+
+	lines.forEach((line, index) => {
+		if (REFERENCE.test(line)) return;
+		for (const match of line.matchAll(CITATION)) {
+			if (!references.has(Number(match[1])))
+				problems.push({
+					kind: 'unresolved-citation',
+					line: index + 1,
+					column: match.index + 1,
+					message: `citation ${match[0]} resolves to no reference`
+				});
+		}
+	});
+	for (const [n, lineNo] of references)
+		if (!cited.has(n))
+			problems.push({
+				kind: 'uncited-reference',
+				line: lineNo,
+				column: 1,
+				message: `reference [${n}] is never cited`
+			});
+
+	return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+}

@@ -1,0 +1,78 @@
+/**
+ * Scenarios: hypothetical model statuses (and expected dates), computed by the same readiness
+ * engine. The saved workspace is never touched; the result is the items whose readiness changes.
+ */
+import { computeReadiness, READINESS_STATES, type ItemReadiness, type Readiness } from './readiness';
+import type { Model, ModelStatus } from './schemas';
+import type { Workspace } from './workspace';
+
+export interface ModelOverride {
+	modelId: string;
+	status: ModelStatus;
+	/** Replaces the model's expectedAt when given. */
+	expectedAt?: string;
+}
+
+export interface ReadinessChange {
+	itemId: string;
+	title: string;
+	from: Readiness;
+	to: Readiness;
+	before: ItemReadiness;
+	after: ItemReadiness;
+}
+
+export function applyOverrides(models: readonly Model[], overrides: readonly ModelOverride[]): Model[] {
+	const byId = new Map(overrides.map((o) => [o.modelId, o]));
+	return models.map((model) => {
+		const override = byId.get(model.id);
+		if (!override) return model;
+		const next: Model = { ...model, status: override.status };
+		if (override.expectedAt !== undefined) next.expectedAt = override.expectedAt;
+		return next;
+	});
+}
+
+export function withOverrides(workspace: Workspace, overrides: readonly ModelOverride[]): Workspace {
+	return { ...workspace, models: applyOverrides(workspace.models, overrides) };
+}
+
+/** Lower is better: ready < upgrade < unverified < waiting. */
+export function readinessRank(readiness: Readiness): number {
+	return READINESS_STATES.indexOf(readiness);
+}
+
+export function isRegression(change: Pick<ReadinessChange, 'from' | 'to'>): boolean {
+	return readinessRank(change.to) > readinessRank(change.from);
+}
+
+export function diffReadiness(
+	workspace: Workspace,
+	before: readonly ItemReadiness[],
+	after: readonly ItemReadiness[]
+): ReadinessChange[] {
+	const changes: ReadinessChange[] = [];
+	workspace.items.forEach((item, i) => {
+		const b = before[i]!;
+		const a = after[i]!;
+		if (b.readiness !== a.readiness)
+			changes.push({ itemId: item.id, title: item.title, from: b.readiness, to: a.readiness, before: b, after: a });
+	});
+	return changes;
+}
+
+/** The items whose readiness changes under the overrides, in workspace order. */
+export function scenarioChanges(
+	workspace: Workspace,
+	overrides: readonly ModelOverride[],
+	asOf: string
+): ReadinessChange[] {
+	const before = computeReadiness(workspace, asOf);
+	const after = computeReadiness(withOverrides(workspace, overrides), asOf);
+	return diffReadiness(workspace, before, after);
+}
+
+/** Regressions first, then the rest, each group in workspace order. */
+export function regressionsFirst(changes: readonly ReadinessChange[]): ReadinessChange[] {
+	return [...changes.filter(isRegression), ...changes.filter((c) => !isRegression(c))];
+}

@@ -1,0 +1,221 @@
+/**
+ * The workspace file of DESIGN.md: one JSON document that import, export and the command line
+ * share. `validateWorkspace` never throws on any input: it returns the parsed workspace, or every
+ * problem as `json.path: sentence`, including duplicate ids and dangling references.
+ */
+import { z } from 'zod';
+import { Brief, Capability, Decision, Evidence, Item, Model, Settings } from './schemas';
+
+export const WORKSPACE_FORMAT = 'capmap.workspace';
+export const WORKSPACE_VERSION = 1;
+
+export const Workspace = z.object({
+	format: z.literal(WORKSPACE_FORMAT, `must be "${WORKSPACE_FORMAT}"`),
+	version: z.literal(WORKSPACE_VERSION, `must be ${WORKSPACE_VERSION}: this Capmap reads version 1`),
+	name: z.string(),
+	settings: Settings.default({ staleAfterDays: 180 }),
+	capabilities: z.array(Capability).default([]),
+	models: z.array(Model).default([]),
+	evidence: z.array(Evidence).default([]),
+	items: z.array(Item).default([]),
+	decisions: z.array(Decision).default([]),
+	briefs: z.array(Brief).default([])
+});
+export type Workspace = z.infer<typeof Workspace>;
+
+export interface Problem {
+	path: string;
+	message: string;
+}
+
+export type ValidationResult =
+	| { ok: true; workspace: Workspace }
+	| { ok: false; problems: Problem[] };
+
+export function emptyWorkspace(name = 'Untitled workspace'): Workspace {
+	return {
+		format: WORKSPACE_FORMAT,
+		version: WORKSPACE_VERSION,
+		name,
+		settings: { staleAfterDays: 180 },
+		capabilities: [],
+		models: [],
+		evidence: [],
+		items: [],
+		decisions: [],
+		briefs: []
+	};
+}
+
+/** `['items', 3, 'requirements', 0, 'capabilityId']` → `items[3].requirements[0].capabilityId`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+	let out = '';
+	for (const key of path) {
+		if (typeof key === 'number') out += `[${key}]`;
+		else out += out === '' ? String(key) : `.${String(key)}`;
+	}
+	return out === '' ? '(file)' : out;
+}
+
+export function formatProblem(problem: Problem): string {
+	return `${problem.path}: ${problem.message}`;
+}
+
+function describe(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'an object';
+	if (typeof value === 'string') return 'text';
+	if (typeof value === 'number') return Number.isFinite(value) ? 'a number' : 'a non-finite number';
+	return typeof value;
+}
+
+const EXPECTED: Record<string, string> = {
+	string: 'text',
+	number: 'a number',
+	boolean: 'true or false',
+	array: 'a list',
+	object: 'an object'
+};
+
+/** Turns one zod issue into a sentence a PM can act on. */
+function sentence(issue: z.core.$ZodIssue, input: unknown): string {
+	switch (issue.code) {
+		case 'invalid_type': {
+			const got = valueAt(input, issue.path);
+			if (got === undefined) return 'is missing';
+			return `must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describe(got)}`;
+		}
+		case 'invalid_value':
+			if (issue.values.length > 1)
+				return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, not ${JSON.stringify(valueAt(input, issue.path))}`;
+			return issue.message;
+		case 'unrecognized_keys':
+			return `has unknown fields ${issue.keys.join(', ')}`;
+		default:
+			return issue.message;
+	}
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+	let here: unknown = input;
+	for (const key of path) {
+		if (here === null || typeof here !== 'object') return undefined;
+		if (!Object.prototype.hasOwnProperty.call(here, key)) return undefined;
+		here = (here as Record<PropertyKey, unknown>)[key];
+	}
+	return here;
+}
+
+type Row = Record<string, unknown>;
+function rows(input: unknown, key: string): Row[] {
+	if (input === null || typeof input !== 'object') return [];
+	const list = (input as Row)[key];
+	return Array.isArray(list) ? (list as Row[]) : [];
+}
+function text(row: unknown, key: string): string | undefined {
+	if (row === null || typeof row !== 'object') return undefined;
+	const value = (row as Row)[key];
+	return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+const ENTITY_NAMES: Record<string, string> = {
+	capabilities: 'capability',
+	models: 'model',
+	evidence: 'evidence',
+	items: 'item',
+	decisions: 'decision',
+	briefs: 'brief'
+};
+
+/**
+ * Duplicate ids and dangling references, read defensively from the raw input so they are found
+ * even when other parts of the file fail the schema.
+ */
+function referenceProblems(input: unknown): Problem[] {
+	const problems: Problem[] = [];
+	const ids: Record<string, Set<string>> = {};
+	for (const [key, noun] of Object.entries(ENTITY_NAMES)) {
+		const firstSeen = new Map<string, number>();
+		rows(input, key).forEach((row, index) => {
+			const rowId = text(row, 'id');
+			if (rowId === undefined) return;
+			const first = firstSeen.get(rowId);
+			if (first === undefined) firstSeen.set(rowId, index);
+			else
+				problems.push({
+					path: `${key}[${index}].id`,
+					message: `duplicate ${noun} id ${JSON.stringify(rowId)} (also ${key}[${first}])`
+				});
+		});
+		ids[key] = new Set(firstSeen.keys());
+	}
+	const dangling = (path: string, noun: string, pool: string, value: string | undefined) => {
+		if (value !== undefined && !ids[pool]!.has(value))
+			problems.push({ path, message: `no ${noun} ${JSON.stringify(value)}` });
+	};
+	rows(input, 'evidence').forEach((row, i) => {
+		dangling(`evidence[${i}].modelId`, 'model', 'models', text(row, 'modelId'));
+		dangling(`evidence[${i}].capabilityId`, 'capability', 'capabilities', text(row, 'capabilityId'));
+	});
+	rows(input, 'items').forEach((row, i) => {
+		rows(row, 'requirements').forEach((req, j) =>
+			dangling(
+				`items[${i}].requirements[${j}].capabilityId`,
+				'capability',
+				'capabilities',
+				text(req, 'capabilityId')
+			)
+		);
+	});
+	rows(input, 'decisions').forEach((row, i) => {
+		const itemIds = (row as Row)?.itemIds;
+		if (!Array.isArray(itemIds)) return;
+		itemIds.forEach((itemId, j) =>
+			dangling(
+				`decisions[${i}].itemIds[${j}]`,
+				'item',
+				'items',
+				typeof itemId === 'string' && itemId !== '' ? itemId : undefined
+			)
+		);
+	});
+	rows(input, 'briefs').forEach((row, i) =>
+		dangling(`briefs[${i}].modelId`, 'model', 'models', text(row, 'modelId'))
+	);
+	return problems;
+}
+
+export function validateWorkspace(input: unknown): ValidationResult {
+	if (input === null || typeof input !== 'object' || Array.isArray(input))
+		return {
+			ok: false,
+			problems: [{ path: '(file)', message: `must be a JSON object, not ${describe(input)}` }]
+		};
+	const parsed = Workspace.safeParse(input);
+	const problems: Problem[] = parsed.success
+		? []
+		: parsed.error.issues.map((issue) => ({
+				path: formatPath(issue.path),
+				message: sentence(issue, input)
+			}));
+	problems.push(...referenceProblems(input));
+	if (problems.length > 0 || !parsed.success) return { ok: false, problems };
+	return { ok: true, workspace: parsed.data };
+}
+
+/** Parses the text of a workspace file; a JSON syntax error is one problem naming where it is. */
+export function parseWorkspaceText(source: string): ValidationResult {
+	let input: unknown;
+	try {
+		input = JSON.parse(source);
+	} catch (error) {
+		const detail = error instanceof Error ? error.message : String(error);
+		return { ok: false, problems: [{ path: '(file)', message: `is not valid JSON: ${detail}` }] };
+	}
+	return validateWorkspace(input);
+}
+
+export function serializeWorkspace(workspace: Workspace): string {
+	return JSON.stringify(workspace, null, 2) + '\n';
+}

@@ -1,0 +1,39 @@
+/**
+ * A brief as one standalone HTML file: inline styles, no script, no outside resources, so it opens
+ * anywhere and prints cleanly. The body comes from the sanitising pipeline in render.ts.
+ */
+import { escapeHtml, type Render } from './render';
+
+const STYLE = `
+body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1a1a1a; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.7rem; line-height: 1.25; }
+h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
+h3 { font-size: 1.05rem; }
+a { color: #0b5cad; }
+a.citation { text-decoration: none; font-size: .85em; vertical-align: super; line-height: 0; }
+p.reference { font-size: .9rem; margin: .35rem 0; padding-left: 2.2em; text-indent: -2.2em; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  h2 { break-before: page; break-after: avoid; }
+  h2:first-of-type { break-before: avoid; }
+  a { color: inherit; }
+}`;
+
+export function standaloneHtml(markdown: string, render: Render, title: string): string {
+	return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+${render(markdown)}
+</main>
+</body>
+</html>
+`;
+}

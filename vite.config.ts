@@ -1,0 +1,11 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		include: ['src/**/*.spec.ts', 'cli/**/*.spec.ts'],
+		environment: 'node',
+		testTimeout: 30_000
+	}
+});
