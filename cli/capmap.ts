@@ -5,15 +5,12 @@
  * Exit codes: 0 success, 1 an invalid or unreadable file, 2 bad arguments.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { JSDOM } from 'jsdom';
 import { generateBrief, BriefError } from '../src/lib/domain/brief';
 import { isIsoDate, todayIso } from '../src/lib/domain/dates';
 import { readinessReport } from '../src/lib/domain/report';
 import { scenarioChanges, type ModelOverride } from '../src/lib/domain/scenario';
 import { MODEL_STATUSES, type ModelStatus } from '../src/lib/domain/schemas';
 import { formatProblem, parseWorkspaceText, type Workspace } from '../src/lib/domain/workspace';
-import { createRenderer } from '../src/lib/markdown/render';
-import { standaloneHtml } from '../src/lib/markdown/standalone';
 import { parseArgs, single, UsageError, type ParsedArgs } from './args';
 import { table } from './table';
 
@@ -43,7 +40,12 @@ function readText(path: string): string {
 		return readFileSync(path, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (code ?? 'cannot be read');
+		const reason =
+			code === 'ENOENT'
+				? 'no such file'
+				: code === 'EISDIR'
+					? 'is a folder'
+					: (code ?? 'cannot be read');
 		throw new FileError(`${path}: ${reason}`);
 	}
 }
@@ -66,7 +68,8 @@ function fileArg(args: ParsedArgs, command: string): string {
 
 function asOfArg(args: ParsedArgs): string {
 	const asOf = single(args, 'as-of') ?? todayIso();
-	if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not "${asOf}"`);
+	if (!isIsoDate(asOf))
+		throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not "${asOf}"`);
 	return asOf;
 }
 
@@ -108,8 +111,14 @@ function readiness(argv: string[], io: Output): number {
 
 function parseOverride(text: string, workspace: Workspace): ModelOverride {
 	const match = /^([^=]+)=([a-z]+)(?:@(.+))?$/.exec(text);
-	if (!match) throw new UsageError(`--set must look like MODEL=STATUS or MODEL=STATUS@DATE, not "${text}"`);
-	const [, modelId, status, date] = match as unknown as [string, string, string, string | undefined];
+	if (!match)
+		throw new UsageError(`--set must look like MODEL=STATUS or MODEL=STATUS@DATE, not "${text}"`);
+	const [, modelId, status, date] = match as unknown as [
+		string,
+		string,
+		string,
+		string | undefined
+	];
 	if (!workspace.models.some((m) => m.id === modelId))
 		throw new UsageError(`--set ${text}: no model "${modelId}" in the workspace`);
 	if (!(MODEL_STATUSES as readonly string[]).includes(status))
@@ -123,7 +132,8 @@ function scenario(argv: string[], io: Output): number {
 	const args = parseArgs(argv, ['as-of', 'set'], ['json']);
 	const path = fileArg(args, 'scenario');
 	const sets = args.flags.get('set') ?? [];
-	if (sets.length === 0) throw new UsageError('scenario needs at least one --set MODEL=STATUS[@DATE]');
+	if (sets.length === 0)
+		throw new UsageError('scenario needs at least one --set MODEL=STATUS[@DATE]');
 	const asOf = asOfArg(args);
 	const workspace = loadWorkspace(path);
 	const overrides = sets.map((s) => parseOverride(s, workspace));
@@ -152,17 +162,20 @@ function scenario(argv: string[], io: Output): number {
 			changes.map((c) => [c.itemId, c.from, c.to, c.title])
 		)
 	);
-	io.out(`\n${changes.length} item${changes.length === 1 ? '' : 's'} change readiness (as of ${asOf})`);
+	io.out(
+		`\n${changes.length} item${changes.length === 1 ? '' : 's'} change readiness (as of ${asOf})`
+	);
 	return 0;
 }
 
-function brief(argv: string[], io: Output): number {
+async function brief(argv: string[], io: Output): Promise<number> {
 	const args = parseArgs(argv, ['model', 'as-of', 'format', 'out'], []);
 	const path = fileArg(args, 'brief');
 	const modelId = single(args, 'model');
 	if (!modelId) throw new UsageError('brief needs --model ID');
 	const format = single(args, 'format') ?? 'md';
-	if (format !== 'md' && format !== 'html') throw new UsageError(`--format must be md or html, not "${format}"`);
+	if (format !== 'md' && format !== 'html')
+		throw new UsageError(`--format must be md or html, not "${format}"`);
 	const asOf = asOfArg(args);
 	const workspace = loadWorkspace(path);
 	if (!workspace.models.some((m) => m.id === modelId))
@@ -170,7 +183,15 @@ function brief(argv: string[], io: Output): number {
 	const markdown = generateBrief(workspace, modelId, asOf);
 	let text = markdown;
 	if (format === 'html') {
-		const render = createRenderer(new JSDOM('').window as unknown as Parameters<typeof createRenderer>[0]);
+		// Loaded only here: jsdom takes most of a second to load, and only HTML needs a DOM.
+		const [{ JSDOM }, { createRenderer }, { standaloneHtml }] = await Promise.all([
+			import('jsdom'),
+			import('../src/lib/markdown/render'),
+			import('../src/lib/markdown/standalone')
+		]);
+		const render = createRenderer(
+			new JSDOM('').window as unknown as Parameters<typeof createRenderer>[0]
+		);
 		const model = workspace.models.find((m) => m.id === modelId)!;
 		text = standaloneHtml(markdown, render, `Capability brief: ${model.name}`);
 	}
@@ -179,16 +200,23 @@ function brief(argv: string[], io: Output): number {
 		try {
 			writeFileSync(out, text.endsWith('\n') ? text : `${text}\n`);
 		} catch (error) {
-			throw new FileError(`${out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+			throw new FileError(
+				`${out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`
+			);
 		}
 		io.err(`wrote ${out}`);
 	} else io.out(text);
 	return 0;
 }
 
-const COMMANDS: Record<string, (argv: string[], io: Output) => number> = { validate, readiness, scenario, brief };
+const COMMANDS: Record<string, (argv: string[], io: Output) => number | Promise<number>> = {
+	validate,
+	readiness,
+	scenario,
+	brief
+};
 
-export function run(argv: readonly string[], io: Output): number {
+export async function run(argv: readonly string[], io: Output): Promise<number> {
 	const [command, ...rest] = argv;
 	try {
 		if (command === undefined || command === '--help' || command === 'help') {
@@ -197,7 +225,7 @@ export function run(argv: readonly string[], io: Output): number {
 		}
 		const handler = COMMANDS[command];
 		if (!handler) throw new UsageError(`unknown command "${command}"`);
-		return handler(rest, io);
+		return await handler(rest, io);
 	} catch (error) {
 		if (error instanceof UsageError) {
 			io.err(`capmap: ${error.message}\n${USAGE}`);
@@ -215,12 +243,4 @@ export function run(argv: readonly string[], io: Output): number {
 		io.err(`capmap: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
 		return 1;
 	}
-}
-
-// Only when run as a program, so the tests can import `run`.
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!)) {
-	process.exitCode = run(process.argv.slice(2), {
-		out: (text) => process.stdout.write(`${text}\n`),
-		err: (text) => process.stderr.write(`${text}\n`)
-	});
 }

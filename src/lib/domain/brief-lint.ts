@@ -49,8 +49,11 @@ const HYPE = new RegExp(
 
 /** Words after which a plain integer is a count of things in the workspace, not a claim. */
 const COUNT_NOUNS =
-	'items?|records?|models?|capabilit(?:y|ies)|evals?|requirements?|decisions?|references?|figures?|quarters?|features?|sections?|teams?';
-const COUNT = new RegExp(`(?<![\\d.,])\\d{1,3}(?:,\\d{3})*\\s+(?:[\\p{L}-]+\\s+)?(?:${COUNT_NOUNS})(?!\\p{L})`, 'giu');
+	'items?|regressions?|records?|models?|capabilit(?:y|ies)|evals?|requirements?|decisions?|references?|figures?|quarters?|features?|sections?|teams?';
+const COUNT = new RegExp(
+	`(?<![\\d.,])\\d{1,3}(?:,\\d{3})*\\s+(?:[\\p{L}-]+\\s+)?(?:${COUNT_NOUNS})(?!\\p{L})`,
+	'giu'
+);
 const DATE = /\d{4}-\d{2}-\d{2}/g;
 const QUARTER = /\d{4}-Q[1-4]/g;
 const CITATION = /\[(\d+)\](?![(:])/g;
@@ -59,6 +62,21 @@ const URL = /\b(?:https?:\/\/|mailto:)\S+/g;
 const NAMED = /(?<![\p{L}\d])\p{L}[\p{L}\d]*(?:[-.]?\d[\p{L}\d.]*)+/gu;
 const NUMBER = /\d/;
 const REFERENCE = /^\[(\d+)\]\s/;
+
+/** The names in a workspace whose digits are part of a name, not a claim (see LintOptions). */
+export function lintNames(ws: {
+	name: string;
+	models: readonly { name: string }[];
+	capabilities: readonly { name: string }[];
+	items: readonly { title: string }[];
+}): string[] {
+	return [
+		ws.name,
+		...ws.models.map((m) => m.name),
+		...ws.capabilities.map((c) => c.name),
+		...ws.items.map((i) => i.title)
+	];
+}
 
 export interface LintOptions {
 	/** Names in the workspace (models, capabilities, items) whose digits are not claims. */
@@ -95,6 +113,7 @@ export function lintBrief(markdown: string, options: LintOptions = {}): LintProb
 	const references = new Map<number, number>();
 	const cited = new Set<number>();
 	let inCode = false;
+	const prose: number[] = [];
 
 	lines.forEach((line, index) => {
 		const lineNo = index + 1;
@@ -103,6 +122,7 @@ export function lintBrief(markdown: string, options: LintOptions = {}): LintProb
 			return;
 		}
 		if (inCode) return;
+		prose.push(index);
 
 		for (const match of line.matchAll(HYPE))
 			problems.push({
@@ -145,8 +165,9 @@ export function lintBrief(markdown: string, options: LintOptions = {}): LintProb
 		}
 	});
 
-	lines.forEach((line, index) => {
-		if (REFERENCE.test(line)) return;
+	for (const index of prose) {
+		const line = lines[index]!;
+		if (REFERENCE.test(line)) continue;
 		for (const match of line.matchAll(CITATION)) {
 			if (!references.has(Number(match[1])))
 				problems.push({
@@ -156,7 +177,7 @@ export function lintBrief(markdown: string, options: LintOptions = {}): LintProb
 					message: `citation ${match[0]} resolves to no reference`
 				});
 		}
-	});
+	}
 	for (const [n, lineNo] of references)
 		if (!cited.has(n))
 			problems.push({

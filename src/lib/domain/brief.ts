@@ -9,15 +9,17 @@ import { quarterOf } from './dates';
 import type { Deciding } from './evidence';
 import { KIND_LABEL, READINESS_LABEL, comparator, formatValue, joinAnd, plural } from './format';
 import {
-	computeReadiness,
 	createContext,
+	readinessOf,
+	verdictOf,
+	withModels,
 	isBetter,
 	mustRequirements,
 	outcomeOf,
 	type ItemReadiness,
 	type ReadinessContext
 } from './readiness';
-import { withOverrides, type ModelOverride } from './scenario';
+import { applyOverrides, type ModelOverride } from './scenario';
 import { isOpen, type Capability, type Item, type Model, type Requirement } from './schemas';
 import type { Workspace } from './workspace';
 
@@ -32,22 +34,29 @@ export const BRIEF_HEADINGS = [
 
 export class BriefError extends Error {}
 
+/** One item's readiness in one context, computed on first use: the brief needs few of them. */
+class LazyReadiness {
+	#cache = new Map<string, ItemReadiness>();
+	constructor(private readonly ctx: ReadinessContext) {}
+	get(item: Item): ItemReadiness {
+		let result = this.#cache.get(item.id);
+		if (!result) this.#cache.set(item.id, (result = readinessOf(this.ctx, item)));
+		return result;
+	}
+}
+
 interface Scene {
 	ws: Workspace;
 	model: Model;
 	production: Model[];
 	ctx: ReadinessContext;
-	today: Map<string, ItemReadiness>;
-	adopt: Map<string, ItemReadiness>;
-	replace: Map<string, ItemReadiness>;
+	today: LazyReadiness;
+	adopt: LazyReadiness;
+	replace: LazyReadiness;
 	openItems: Item[];
 	capabilities: Map<string, Capability>;
 	models: Map<string, Model>;
 	citations: Citations;
-}
-
-function byItem(ws: Workspace, results: ItemReadiness[]): Map<string, ItemReadiness> {
-	return new Map(results.map((r, i) => [ws.items[i]!.id, r]));
 }
 
 function scene(ws: Workspace, modelId: string, asOf: string): Scene {
@@ -61,14 +70,15 @@ function scene(ws: Workspace, modelId: string, asOf: string): Scene {
 	];
 	const models = new Map(ws.models.map((m) => [m.id, m]));
 	const capabilities = new Map(ws.capabilities.map((c) => [c.id, c]));
+	const ctx = createContext(ws, asOf);
 	return {
 		ws,
 		model,
 		production,
-		ctx: createContext(ws, asOf),
-		today: byItem(ws, computeReadiness(ws, asOf)),
-		adopt: byItem(ws, computeReadiness(withOverrides(ws, adopt), asOf)),
-		replace: byItem(ws, computeReadiness(withOverrides(ws, replace), asOf)),
+		ctx,
+		today: new LazyReadiness(ctx),
+		adopt: new LazyReadiness(withModels(ctx, applyOverrides(ws.models, adopt))),
+		replace: new LazyReadiness(withModels(ctx, applyOverrides(ws.models, replace))),
 		openItems: ws.items.filter(isOpen),
 		capabilities,
 		models,
@@ -100,8 +110,18 @@ function requirementText(s: Scene, r: Requirement): string {
 	return `${capName(s, r.capabilityId)} ${comparator(direction)} ${formatValue(r.threshold, unitOf(s, r.capabilityId))}`;
 }
 
+type Demand = { capability: Capability; items: number }[];
+const demandCache = new WeakMap<Scene, { must?: Demand; any?: Demand }>();
+
 /** Capabilities the open items require, in workspace order, with how many open items need each. */
-function roadmapCapabilities(s: Scene, mustOnly: boolean): { capability: Capability; items: number }[] {
+function roadmapCapabilities(s: Scene, mustOnly: boolean): Demand {
+	let cached = demandCache.get(s);
+	if (!cached) demandCache.set(s, (cached = {}));
+	const key = mustOnly ? 'must' : 'any';
+	return (cached[key] ??= countDemand(s, mustOnly)).slice();
+}
+
+function countDemand(s: Scene, mustOnly: boolean): Demand {
 	const counts = new Map<string, number>();
 	for (const item of s.openItems) {
 		const ids = new Set(
@@ -114,7 +134,10 @@ function roadmapCapabilities(s: Scene, mustOnly: boolean): { capability: Capabil
 		.map((capability) => ({ capability, items: counts.get(capability.id)! }));
 }
 
-function bestInProduction(s: Scene, capability: Capability): { model: Model; deciding: Deciding } | undefined {
+function bestInProduction(
+	s: Scene,
+	capability: Capability
+): { model: Model; deciding: Deciding } | undefined {
 	let best: { model: Model; deciding: Deciding } | undefined;
 	for (const model of [...s.production].sort((a, b) => (a.id < b.id ? -1 : 1))) {
 		const d = deciding(s, model.id, capability.id);
@@ -152,18 +175,56 @@ function capitalise(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/**
+ * Under adopt the production models are today's plus the focus model; under replace, the focus
+ * model alone. So an item that is not ready today is ready under adopt exactly when the focus
+ * model meets it, and a ready item stays ready under replace exactly when the focus model meets
+ * it (rule 5). Asking that one verdict spares a full readiness pass per scenario on big roadmaps.
+ */
+function focusMeets(s: Scene, item: Item): boolean {
+	const musts = mustRequirements(item);
+	return musts.length === 0 || verdictOf(s.ctx, s.model.id, musts) === 'meets';
+}
+
 function unlockedItems(s: Scene): Item[] {
 	return s.openItems.filter(
-		(item) => s.today.get(item.id)!.readiness !== 'ready' && s.adopt.get(item.id)!.readiness === 'ready'
+		(item) => s.today.get(item).readiness !== 'ready' && focusMeets(s, item)
 	);
 }
 
-function regressedItems(s: Scene): { item: Item; to: ItemReadiness }[] {
-	return s.openItems
-		.filter(
-			(item) => s.today.get(item.id)!.readiness === 'ready' && s.replace.get(item.id)!.readiness !== 'ready'
-		)
-		.map((item) => ({ item, to: s.replace.get(item.id)! }));
+function regressedItems(s: Scene): Item[] {
+	return s.openItems.filter(
+		(item) => s.today.get(item).readiness === 'ready' && !focusMeets(s, item)
+	);
+}
+
+/** How many items one list of the brief names; the rest are counted, so a brief stays readable. */
+export const BRIEF_LIST_LIMIT = 20;
+const PRIORITY_RANK: Record<string, number> = { P0: 0, P1: 1, P2: 2, P3: 3 };
+
+/** The most important items first (priority, then workspace order), cut at the list limit. */
+function mostImportant<T>(
+	entries: readonly T[],
+	itemOf: (entry: T) => Item
+): { shown: T[]; more: number } {
+	const ranked = entries
+		.map((entry, order) => ({
+			entry,
+			order,
+			rank: PRIORITY_RANK[itemOf(entry).priority ?? ''] ?? 4
+		}))
+		.sort((a, b) => a.rank - b.rank || a.order - b.order)
+		.map(({ entry }) => entry);
+	return {
+		shown: ranked.slice(0, BRIEF_LIST_LIMIT),
+		more: Math.max(0, ranked.length - BRIEF_LIST_LIMIT)
+	};
+}
+
+function andMore(more: number, what: string): string[] {
+	return more > 0
+		? [`- …and ${more.toLocaleString('en-US')} more ${what}; the board lists them all.`]
+		: [];
 }
 
 function byQuarter(items: readonly Item[]): [string, Item[]][] {
@@ -183,12 +244,15 @@ function itemLabel(item: Item): string {
 
 function unlocksSection(s: Scene, unlocks: readonly Item[]): string[] {
 	if (unlocks.length === 0)
-		return [`Nothing yet: no open item that is not ready today becomes ready if ${s.model.name} is adopted.`];
+		return [
+			`Nothing yet: no open item that is not ready today becomes ready if ${s.model.name} is adopted.`
+		];
 	const lines: string[] = [];
-	for (const [quarter, items] of byQuarter(unlocks)) {
+	const { shown, more } = mostImportant(unlocks, (item) => item);
+	for (const [quarter, items] of byQuarter(shown)) {
 		lines.push(`### ${quarter}`, '');
 		for (const item of items) {
-			const today = READINESS_LABEL[s.today.get(item.id)!.readiness];
+			const today = READINESS_LABEL[s.today.get(item).readiness];
 			const needs = mustRequirements(item).map((r) => {
 				const d = deciding(s, s.model.id, r.capabilityId)!;
 				return `${requirementText(s, r)}: ${s.model.name} ${citedValue(s, d)}`;
@@ -198,7 +262,7 @@ function unlocksSection(s: Scene, unlocks: readonly Item[]): string[] {
 		}
 		lines.push('');
 	}
-	return trimBlank(lines);
+	return [...trimBlank(lines), ...(more > 0 ? ['', ...andMore(more, 'items')] : [])];
 }
 
 function sentenceOf(text: string): string {
@@ -216,28 +280,35 @@ function shortfalls(s: Scene, item: Item): string {
 	const reasons: string[] = [];
 	for (const r of mustRequirements(item)) {
 		const { outcome, deciding: d } = outcomeOf(s.ctx, s.model.id, r);
-		if (outcome === 'unmet') reasons.push(`${requirementText(s, r)}, ${s.model.name} has ${citedValue(s, d!)}`);
-		if (outcome === 'unknown') reasons.push(`no evidence for ${s.model.name} on ${capName(s, r.capabilityId)}`);
+		if (outcome === 'unmet')
+			reasons.push(`${requirementText(s, r)}, ${s.model.name} has ${citedValue(s, d!)}`);
+		if (outcome === 'unknown')
+			reasons.push(`no evidence for ${s.model.name} on ${capName(s, r.capabilityId)}`);
 	}
 	return reasons.join('; ');
 }
 
-function risksSection(s: Scene, regressions: { item: Item; to: ItemReadiness }[]): string[] {
+function risksSection(s: Scene, regressions: readonly Item[]): string[] {
 	const lines: string[] = [];
 	const replaced = joinAnd(s.production.map((m) => m.name));
-	for (const { item, to } of regressions) {
-		const via = s.today.get(item.id)!.via;
+	const regressionList = mostImportant(regressions, (item) => item);
+	for (const item of regressionList.shown) {
+		const to = s.replace.get(item);
+		const via = s.today.get(item).via;
 		const today = via ? ` (ready today on ${modelName(s, via)})` : '';
 		lines.push(
 			`- Regression if ${s.model.name} replaces ${replaced}: ${itemLabel(item)} would go from ready to ${READINESS_LABEL[to.readiness]}${today}: ${shortfalls(s, item)}.`
 		);
 	}
+	lines.push(...andMore(regressionList.more, 'regressions'));
 	const weak: string[] = [];
 	for (const { capability } of roadmapCapabilities(s, false)) {
 		const d = deciding(s, s.model.id, capability.id);
 		if (!d || (d.confidence !== 'low' && !d.stale)) continue;
 		const why = d.stale ? `stale, observed ${d.evidence.observedAt}` : KIND_LABEL[d.evidence.kind];
-		weak.push(`${capability.name} ${formatValue(d.evidence.value, capability.unit)} ${s.citations.cite(d.evidence)} (${why})`);
+		weak.push(
+			`${capability.name} ${formatValue(d.evidence.value, capability.unit)} ${s.citations.cite(d.evidence)} (${why})`
+		);
 	}
 	if (weak.length > 0)
 		lines.push(
@@ -263,7 +334,8 @@ function article(noun: string): string {
 
 /** The quarter from which the focus model could be used, or null when nobody knows. */
 function availableFrom(s: Scene): string | null {
-	if (s.model.status === 'production' || s.model.status === 'available') return quarterOf(s.ctx.asOf);
+	if (s.model.status === 'production' || s.model.status === 'available')
+		return quarterOf(s.ctx.asOf);
 	if (s.model.status === 'announced' && s.model.expectedAt) return quarterOf(s.model.expectedAt);
 	return null;
 }
@@ -271,16 +343,27 @@ function availableFrom(s: Scene): string | null {
 function roadmapSection(s: Scene, unlocks: readonly Item[]): string[] {
 	const lines: string[] = [];
 	const from = availableFrom(s);
-	for (const item of unlocks) {
+	const pulls = mostImportant(
+		unlocks.filter((item) => from !== null && (!item.quarter || item.quarter > from)),
+		(item) => item
+	);
+	for (const item of pulls.shown) {
 		if (from === null) continue;
-		if (!item.quarter) lines.push(`- Schedule ${itemLabel(item)}: ready with ${s.model.name} from ${from}.`);
+		if (!item.quarter)
+			lines.push(`- Schedule ${itemLabel(item)}: ready with ${s.model.name} from ${from}.`);
 		else if (item.quarter > from)
-			lines.push(`- Pull in ${itemLabel(item)} from ${item.quarter} to ${from}: ready with ${s.model.name} from then.`);
+			lines.push(
+				`- Pull in ${itemLabel(item)} from ${item.quarter} to ${from}: ready with ${s.model.name} from then.`
+			);
 	}
-	for (const item of s.openItems) {
-		const today = s.today.get(item.id)!;
-		if (!today.overPromised) continue;
-		const adopt = s.adopt.get(item.id)!;
+	lines.push(...andMore(pulls.more, 'items to pull in'));
+	const overPromised = mostImportant(
+		s.openItems.filter((item) => s.today.get(item).overPromised),
+		(item) => item
+	);
+	for (const item of overPromised.shown) {
+		const today = s.today.get(item);
+		const adopt = s.adopt.get(item);
 		const feasible = today.earliestQuarter
 			? `cannot be ready before ${today.earliestQuarter}`
 			: 'has no feasible quarter on the current evidence';
@@ -289,14 +372,20 @@ function roadmapSection(s: Scene, unlocks: readonly Item[]): string[] {
 			withModel = `adopting ${s.model.name} does not fix that (${READINESS_LABEL[adopt.readiness]})`;
 		else if (from === null || from > item.quarter!)
 			withModel = `${s.model.name} would make it ${READINESS_LABEL[adopt.readiness]}, but not before ${from ?? 'an unknown date'}`;
-		else withModel = `adopting ${s.model.name} would make it ${READINESS_LABEL[adopt.readiness]} in time`;
-		lines.push(`- Over-promised: ${itemLabel(item)} is promised for ${item.quarter} but ${feasible}; ${withModel}.`);
+		else
+			withModel = `adopting ${s.model.name} would make it ${READINESS_LABEL[adopt.readiness]} in time`;
+		lines.push(
+			`- Over-promised: ${itemLabel(item)} is promised for ${item.quarter} but ${feasible}; ${withModel}.`
+		);
 	}
+	lines.push(...andMore(overPromised.more, 'over-promised items'));
 	const byDependents = roadmapCapabilities(s, true).sort((a, b) => b.items - a.items);
 	for (const { capability, items } of byDependents) {
 		const d = deciding(s, s.model.id, capability.id);
 		if (d && d.confidence !== 'low' && !d.stale) continue;
-		const today = d ? `today's figure is ${article(KIND_LABEL[d.evidence.kind])} ${s.citations.cite(d.evidence)}` : 'there is no evidence yet';
+		const today = d
+			? `today's figure is ${article(KIND_LABEL[d.evidence.kind])} ${s.citations.cite(d.evidence)}`
+			: 'there is no evidence yet';
 		lines.push(
 			`- Eval to run first: an internal eval of ${s.model.name} on ${capability.name}; ${plural(items, 'open item')} ${items === 1 ? 'depends' : 'depend'} on it and ${today}.`
 		);
@@ -334,7 +423,9 @@ function bottomLine(s: Scene, unlocks: readonly Item[], regressions: readonly un
 		);
 	const cited = s.citations.cited;
 	if (cited.length === 0)
-		sentences.push(`No evidence about ${s.model.name} on the capabilities the roadmap needs has been recorded, so treat this brief as a list of evals to run.`);
+		sentences.push(
+			`No evidence about ${s.model.name} on the capabilities the roadmap needs has been recorded, so treat this brief as a list of evals to run.`
+		);
 	else {
 		const count = { high: 0, medium: 0, low: 0 };
 		for (const e of cited) count[s.ctx.evidence.get(e.modelId)!.get(e.capabilityId)!.confidence]++;
@@ -342,8 +433,19 @@ function bottomLine(s: Scene, unlocks: readonly Item[], regressions: readonly un
 			`Of the ${plural(cited.length, 'evidence record')} cited below, ${plural(count.high, 'record')} ${count.high === 1 ? 'is' : 'are'} high confidence, ${plural(count.medium, 'record')} medium and ${plural(count.low, 'record')} low (vendor claims or anecdotes).`
 		);
 	}
-	if (s.model.status === 'announced') sentences.push('Until it ships, treat every figure for it as a forecast.');
+	if (s.model.status === 'announced')
+		sentences.push('Until it ships, treat every figure for it as a forecast.');
 	return [sentences.join(' ')];
+}
+
+/** The brief's two item lists: unlocked if the model is adopted, regressed if it replaces production. */
+export function briefItems(
+	ws: Workspace,
+	modelId: string,
+	asOf: string
+): { unlocks: Item[]; regressions: Item[] } {
+	const s = scene(ws, modelId, asOf);
+	return { unlocks: unlockedItems(s), regressions: regressedItems(s) };
 }
 
 export function generateBrief(ws: Workspace, modelId: string, asOf: string): string {
@@ -370,6 +472,11 @@ export function generateBrief(ws: Workspace, modelId: string, asOf: string): str
 		...section('Risks', risks),
 		...section('Roadmap changes', roadmap),
 		// A blank line between references keeps each one its own paragraph when rendered.
-		...section('Evidence', references.length > 0 ? references.flatMap((r) => [r, '']).slice(0, -1) : ['No evidence is cited.'])
+		...section(
+			'Evidence',
+			references.length > 0
+				? references.flatMap((r) => [r, '']).slice(0, -1)
+				: ['No evidence is cited.']
+		)
 	].join('\n');
 }

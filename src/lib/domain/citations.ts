@@ -31,7 +31,9 @@ export class Citations {
 	}
 
 	references(): string[] {
-		return this.#order.map((evidence, i) => referenceLine(i + 1, evidence, this.models, this.capabilities));
+		return this.#order.map((evidence, i) =>
+			referenceLine(i + 1, evidence, this.models, this.capabilities)
+		);
 	}
 }
 

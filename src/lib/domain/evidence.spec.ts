@@ -19,8 +19,16 @@ describe('deciding evidence (rule 1)', () => {
 	});
 
 	it('follows the trust order internal-eval > benchmark > user-research > vendor-claim > anecdote', () => {
-		const kinds = ['anecdote', 'vendor-claim', 'user-research', 'benchmark', 'internal-eval'] as const;
-		const records = kinds.map((kind, i) => evidence('m', 'c', i, { kind, observedAt: '2026-11-20' }));
+		const kinds = [
+			'anecdote',
+			'vendor-claim',
+			'user-research',
+			'benchmark',
+			'internal-eval'
+		] as const;
+		const records = kinds.map((kind, i) =>
+			evidence('m', 'c', i, { kind, observedAt: '2026-11-20' })
+		);
 		for (let n = records.length; n > 0; n--)
 			expect(decide(records.slice(0, n))?.evidence.kind).toBe(kinds[n - 1]);
 	});

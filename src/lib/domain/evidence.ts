@@ -3,7 +3,7 @@
  * trusted. Built once per computation as an index, so readiness over thousands of items is a
  * lookup per requirement rather than a scan of the evidence.
  */
-import { daysBetween } from './dates';
+import { dayNumber, daysBetween } from './dates';
 import { EVIDENCE_KINDS, type Evidence, type EvidenceKind } from './schemas';
 
 export type Confidence = 'high' | 'medium' | 'low';
@@ -54,8 +54,15 @@ export function indexEvidence(
 	staleAfterDays: number
 ): EvidenceIndex {
 	const index: EvidenceIndex = new Map();
+	// Evidence shares few distinct dates, and Date.parse is the slow part of staleness.
+	const asOfDay = dayNumber(asOf);
+	const staleByDate = new Map<string, boolean>();
 	for (const record of evidence) {
-		const stale = isStale(record, asOf, staleAfterDays);
+		let stale = staleByDate.get(record.observedAt);
+		if (stale === undefined) {
+			stale = asOfDay - dayNumber(record.observedAt) > staleAfterDays;
+			staleByDate.set(record.observedAt, stale);
+		}
 		let byCapability = index.get(record.modelId);
 		if (!byCapability) index.set(record.modelId, (byCapability = new Map()));
 		const current = byCapability.get(record.capabilityId);

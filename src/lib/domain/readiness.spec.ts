@@ -27,9 +27,15 @@ describe('requirements and verdicts (rules 3 and 4)', () => {
 			models: [model('prod', 'production')],
 			items: [item('i', [need('lat', 800)])]
 		};
-		expect(one(workspace({ ...base, evidence: [evidence('prod', 'lat', 650)] })).readiness).toBe('ready');
-		expect(one(workspace({ ...base, evidence: [evidence('prod', 'lat', 800)] })).readiness).toBe('ready');
-		expect(one(workspace({ ...base, evidence: [evidence('prod', 'lat', 801)] })).readiness).toBe('waiting');
+		expect(one(workspace({ ...base, evidence: [evidence('prod', 'lat', 650)] })).readiness).toBe(
+			'ready'
+		);
+		expect(one(workspace({ ...base, evidence: [evidence('prod', 'lat', 800)] })).readiness).toBe(
+			'ready'
+		);
+		expect(one(workspace({ ...base, evidence: [evidence('prod', 'lat', 801)] })).readiness).toBe(
+			'waiting'
+		);
 	});
 
 	it('ignores nice-to-have requirements for readiness', () => {
@@ -50,7 +56,12 @@ describe('requirements and verdicts (rules 3 and 4)', () => {
 		});
 		for (const it of ws.items) {
 			const r = one(ws, it);
-			expect(r).toMatchObject({ readiness: 'ready', confidence: null, gaps: [], earliestQuarter: '2026-Q4' });
+			expect(r).toMatchObject({
+				readiness: 'ready',
+				confidence: null,
+				gaps: [],
+				earliestQuarter: '2026-Q4'
+			});
 			expect(r.via).toBeUndefined();
 		}
 	});
@@ -60,7 +71,11 @@ describe('item readiness (rule 5)', () => {
 	it('picks the production model with the highest confidence, ties to the smaller id', () => {
 		const ws = workspace({
 			capabilities: [acc],
-			models: [model('b-prod', 'production'), model('a-prod', 'production'), model('c-prod', 'production')],
+			models: [
+				model('b-prod', 'production'),
+				model('a-prod', 'production'),
+				model('c-prod', 'production')
+			],
 			evidence: [
 				evidence('a-prod', 'acc', 95, { kind: 'vendor-claim' }),
 				evidence('b-prod', 'acc', 91, { kind: 'benchmark' }),
@@ -84,7 +99,12 @@ describe('item readiness (rule 5)', () => {
 	it('needs an upgrade when only available models meet, listing every target', () => {
 		const ws = workspace({
 			capabilities: [acc],
-			models: [model('prod', 'production'), model('z-new', 'available'), model('a-new', 'available'), model('weak', 'available')],
+			models: [
+				model('prod', 'production'),
+				model('z-new', 'available'),
+				model('a-new', 'available'),
+				model('weak', 'available')
+			],
 			evidence: [
 				evidence('prod', 'acc', 80),
 				evidence('z-new', 'acc', 95, { kind: 'user-research' }),
@@ -106,7 +126,11 @@ describe('item readiness (rule 5)', () => {
 		const ws = workspace({
 			capabilities: [acc, lat],
 			models: [model('prod', 'production'), model('new', 'available'), model('soon', 'announced')],
-			evidence: [evidence('prod', 'acc', 80), evidence('prod', 'lat', 500), evidence('soon', 'acc', 99)],
+			evidence: [
+				evidence('prod', 'acc', 80),
+				evidence('prod', 'lat', 500),
+				evidence('soon', 'acc', 99)
+			],
 			items: [item('i', [need('acc', 90), need('lat', 800)])]
 		});
 		expect(one(ws)).toMatchObject({
@@ -192,7 +216,9 @@ describe('item readiness (rule 5)', () => {
 			evidence: [],
 			items: [item('i', [need('acc', 90)])]
 		});
-		expect(one(ws).gaps).toEqual([{ capabilityId: 'acc', threshold: 90, best: null, bestModelId: null }]);
+		expect(one(ws).gaps).toEqual([
+			{ capabilityId: 'acc', threshold: 90, best: null, bestModelId: null }
+		]);
 	});
 
 	it('reports a gap only for must-requirements production fails, best value direction-aware', () => {
@@ -207,7 +233,9 @@ describe('item readiness (rule 5)', () => {
 			],
 			items: [item('i', [need('acc', 90), need('lat', 500)])]
 		});
-		expect(one(ws).gaps).toEqual([{ capabilityId: 'lat', threshold: 500, best: 700, bestModelId: 'a' }]);
+		expect(one(ws).gaps).toEqual([
+			{ capabilityId: 'lat', threshold: 500, best: 700, bestModelId: 'a' }
+		]);
 	});
 });
 
@@ -229,7 +257,10 @@ describe('item confidence (rule 6)', () => {
 		const ws = workspace({
 			capabilities: [acc],
 			models: [model('a', 'available'), model('b', 'available')],
-			evidence: [evidence('a', 'acc', 95, { kind: 'anecdote' }), evidence('b', 'acc', 91, { kind: 'benchmark' })],
+			evidence: [
+				evidence('a', 'acc', 95, { kind: 'anecdote' }),
+				evidence('b', 'acc', 91, { kind: 'benchmark' })
+			],
 			items: [item('i', [need('acc', 90)])]
 		});
 		expect(one(ws)).toMatchObject({ readiness: 'upgrade', confidence: 'high' });
@@ -237,7 +268,12 @@ describe('item confidence (rule 6)', () => {
 });
 
 describe('over-promised (rule 8)', () => {
-	const ws = (status: Item['status'], quarter: string | undefined, value: number, expectedAt?: string) =>
+	const ws = (
+		status: Item['status'],
+		quarter: string | undefined,
+		value: number,
+		expectedAt?: string
+	) =>
 		workspace({
 			capabilities: [acc],
 			models: [model('soon', 'announced', expectedAt ? { expectedAt } : {})],
@@ -269,7 +305,10 @@ describe('computeReadiness', () => {
 			capabilities: [acc],
 			models: [model('prod', 'production')],
 			evidence: [evidence('prod', 'acc', 95)],
-			items: [item('b', [need('acc', 90)], { status: 'cut' }), item('a', [need('acc', 99)], { status: 'shipped' })]
+			items: [
+				item('b', [need('acc', 90)], { status: 'cut' }),
+				item('a', [need('acc', 99)], { status: 'shipped' })
+			]
 		});
 		expect(computeReadiness(ws, AS_OF).map((r) => [r.itemId, r.readiness])).toEqual([
 			['b', 'ready'],

@@ -55,27 +55,74 @@ export interface ReadinessContext {
 	evidence: EvidenceIndex;
 	/** Models of each status, sorted by id, so "ties: smaller id" is "first found". */
 	byStatus: Record<Model['status'], Model[]>;
+	/** Production and available models, sorted by id. */
+	usable: Model[];
+	/** Every model, sorted by id; `rows` and verdict arrays are indexed by this order. */
+	models: Model[];
+	/** Positions in `models` of each status, and of production + available: the hot loop's lists. */
+	positions: Record<Model['status'] | 'usable', number[]>;
+	/** capabilityId → deciding evidence of each model, by position. */
+	rows: Map<string, (Deciding | undefined)[]>;
+	asOfQuarter: string;
 }
 
 export function createContext(
 	workspace: Pick<Workspace, 'capabilities' | 'models' | 'evidence' | 'settings'>,
 	asOf: string
 ): ReadinessContext {
+	const sorted = [...workspace.models].sort((a, b) => compareIds(a.id, b.id));
+	const evidence = indexEvidence(workspace.evidence, asOf, workspace.settings.staleAfterDays);
+	const rows = new Map<string, (Deciding | undefined)[]>();
+	sorted.forEach((model, i) => {
+		for (const [capabilityId, deciding] of evidence.get(model.id) ?? []) {
+			let row = rows.get(capabilityId);
+			if (!row) rows.set(capabilityId, (row = new Array(sorted.length)));
+			row[i] = deciding;
+		}
+	});
+	return {
+		...groupModels(sorted),
+		asOf,
+		asOfQuarter: quarterOf(asOf),
+		staleAfterDays: workspace.settings.staleAfterDays,
+		capabilities: new Map(workspace.capabilities.map((c) => [c.id, c])),
+		evidence,
+		rows
+	};
+}
+
+function groupModels(
+	sorted: Model[]
+): Pick<ReadinessContext, 'byStatus' | 'usable' | 'models' | 'positions'> {
 	const byStatus: ReadinessContext['byStatus'] = {
 		production: [],
 		available: [],
 		announced: [],
 		retired: []
 	};
-	const sorted = [...workspace.models].sort((a, b) => compareIds(a.id, b.id));
-	for (const model of sorted) byStatus[model.status].push(model);
-	return {
-		asOf,
-		staleAfterDays: workspace.settings.staleAfterDays,
-		capabilities: new Map(workspace.capabilities.map((c) => [c.id, c])),
-		evidence: indexEvidence(workspace.evidence, asOf, workspace.settings.staleAfterDays),
-		byStatus
+	const positions: ReadinessContext['positions'] = {
+		production: [],
+		available: [],
+		announced: [],
+		retired: [],
+		usable: []
 	};
+	sorted.forEach((model, i) => {
+		byStatus[model.status].push(model);
+		positions[model.status].push(i);
+		if (model.status === 'production' || model.status === 'available') positions.usable.push(i);
+	});
+	return { byStatus, usable: positions.usable.map((i) => sorted[i]!), models: sorted, positions };
+}
+
+/**
+ * The same context with other model statuses (a scenario). The evidence index does not depend on
+ * status, so it is shared: a scenario costs one readiness pass, not a re-index of the evidence.
+ */
+export function withModels(ctx: ReadinessContext, models: readonly Model[]): ReadinessContext {
+	const byId = new Map(models.map((m) => [m.id, m]));
+	const sorted = ctx.models.map((m) => byId.get(m.id) ?? m);
+	return { ...ctx, ...groupModels(sorted) };
 }
 
 export function compareIds(a: string, b: string): number {
@@ -113,20 +160,27 @@ export function outcomeOf(
 }
 
 export function mustRequirements(item: Pick<Item, 'requirements'>): Requirement[] {
-	return item.requirements.filter((r) => r.must !== false);
+	const musts: Requirement[] = [];
+	for (const r of item.requirements) if (r.must !== false) musts.push(r);
+	return musts;
 }
 
-/** Rule 4, over must-requirements only. */
+/** Rule 4, over must-requirements only. This is the hot loop: no allocation per call. */
 export function verdictOf(
 	ctx: ReadinessContext,
 	modelId: string,
 	musts: readonly Requirement[]
 ): Verdict {
+	const byCapability = ctx.evidence.get(modelId);
 	let unknown = false;
 	for (const requirement of musts) {
-		const { outcome } = outcomeOf(ctx, modelId, requirement);
-		if (outcome === 'unmet') return 'fails';
-		if (outcome === 'unknown') unknown = true;
+		const deciding = byCapability?.get(requirement.capabilityId);
+		if (!deciding) {
+			unknown = true;
+			continue;
+		}
+		const direction = directionOf(ctx, requirement.capabilityId);
+		if (!satisfies(direction, deciding.evidence.value, requirement.threshold)) return 'fails';
 	}
 	return unknown ? 'unknown' : 'meets';
 }
@@ -153,12 +207,13 @@ function mostConfident(
 	models: readonly Model[],
 	musts: readonly Requirement[]
 ): { model: Model; confidence: Confidence | null } {
-	let best = { model: models[0]!, confidence: confidenceFor(ctx, models[0]!.id, musts) };
-	for (const model of models.slice(1)) {
+	let best: { model: Model; confidence: Confidence | null } | undefined;
+	for (const model of models) {
 		const confidence = confidenceFor(ctx, model.id, musts);
-		if (rank(confidence) > rank(best.confidence)) best = { model, confidence };
+		if (!best || rank(confidence) > rank(best.confidence)) best = { model, confidence };
+		if (best.confidence === 'high') break; // nothing ranks higher, and ties keep the first
 	}
-	return best;
+	return best!;
 }
 function rank(confidence: Confidence | null): number {
 	return confidence === null ? 0 : CONFIDENCE_RANK[confidence];
@@ -167,26 +222,34 @@ function rank(confidence: Confidence | null): number {
 /** Rule 5's gaps: must-requirements no production model meets, with the best known value. */
 function gapsOf(ctx: ReadinessContext, musts: readonly Requirement[]): Gap[] {
 	const gaps: Gap[] = [];
-	const usable = [...ctx.byStatus.production, ...ctx.byStatus.available].sort((a, b) =>
-		compareIds(a.id, b.id)
-	);
 	for (const requirement of musts) {
-		const metInProduction = ctx.byStatus.production.some(
-			(model) => outcomeOf(ctx, model.id, requirement).outcome === 'met'
-		);
-		if (metInProduction) continue;
+		const row = ctx.rows.get(requirement.capabilityId);
 		const direction = directionOf(ctx, requirement.capabilityId);
+		const metInProduction = ctx.positions.production.some((i) => {
+			const deciding = row?.[i];
+			return (
+				deciding !== undefined &&
+				satisfies(direction, deciding.evidence.value, requirement.threshold)
+			);
+		});
+		if (metInProduction) continue;
 		let best: number | null = null;
 		let bestModelId: string | null = null;
-		for (const model of usable) {
-			const deciding = decidingEvidence(ctx.evidence, model.id, requirement.capabilityId);
+		// Usable positions are in id order, so the first of equal values, the smaller id, is kept.
+		for (const i of ctx.positions.usable) {
+			const deciding = row?.[i];
 			if (!deciding) continue;
 			if (best === null || isBetter(direction, deciding.evidence.value, best)) {
 				best = deciding.evidence.value;
-				bestModelId = model.id;
+				bestModelId = ctx.models[i]!.id;
 			}
 		}
-		gaps.push({ capabilityId: requirement.capabilityId, threshold: requirement.threshold, best, bestModelId });
+		gaps.push({
+			capabilityId: requirement.capabilityId,
+			threshold: requirement.threshold,
+			best,
+			bestModelId
+		});
 	}
 	return gaps;
 }
@@ -219,65 +282,91 @@ export function isOverPromised(item: Item, earliestQuarter: string | null): bool
 	return earliestQuarter === null || earliestQuarter > item.quarter;
 }
 
-export function readinessOf(ctx: ReadinessContext, item: Item): ItemReadiness {
-	const musts = mustRequirements(item);
-	const asOfQuarter = quarterOf(ctx.asOf);
-	const finish = (
-		result: Omit<ItemReadiness, 'itemId' | 'overPromised' | 'earliestQuarter'>,
-		earliestQuarter: string | null
-	): ItemReadiness => ({
+function result(
+	item: Item,
+	partial: Omit<ItemReadiness, 'itemId' | 'overPromised' | 'earliestQuarter'>,
+	earliestQuarter: string | null
+): ItemReadiness {
+	return {
 		itemId: item.id,
-		...result,
+		...partial,
 		earliestQuarter,
 		overPromised: isOverPromised(item, earliestQuarter)
-	});
-
-	if (musts.length === 0)
-		return finish({ readiness: 'ready', gaps: [], confidence: null }, asOfQuarter);
-
-	const verdicts = new Map<string, Verdict>();
-	const verdict = (model: Model) => {
-		let v = verdicts.get(model.id);
-		if (v === undefined) verdicts.set(model.id, (v = verdictOf(ctx, model.id, musts)));
-		return v;
 	};
+}
 
-	const productionMeeting = ctx.byStatus.production.filter((m) => verdict(m) === 'meets');
+const MEETS = 0;
+const UNKNOWN = 1;
+const FAILS = 2;
+
+/**
+ * Rule 4 for every model at once: one pass per requirement over an array indexed by model
+ * position, instead of a map lookup per (model, requirement). This is the hot path of the board.
+ */
+function verdicts(ctx: ReadinessContext, musts: readonly Requirement[]): Uint8Array {
+	const state = new Uint8Array(ctx.models.length);
+	for (const requirement of musts) {
+		const row = ctx.rows.get(requirement.capabilityId);
+		const higher = directionOf(ctx, requirement.capabilityId) === 'higher';
+		const threshold = requirement.threshold;
+		for (let i = 0; i < state.length; i++) {
+			if (state[i] === FAILS) continue;
+			const deciding = row?.[i];
+			if (!deciding) state[i] = UNKNOWN;
+			else if (higher ? deciding.evidence.value < threshold : deciding.evidence.value > threshold)
+				state[i] = FAILS;
+		}
+	}
+	return state;
+}
+
+function withVerdict(
+	ctx: ReadinessContext,
+	positions: readonly number[],
+	state: Uint8Array,
+	wanted: number
+): Model[] {
+	const out: Model[] = [];
+	for (const i of positions) if (state[i] === wanted) out.push(ctx.models[i]!);
+	return out;
+}
+
+export function readinessOf(ctx: ReadinessContext, item: Item): ItemReadiness {
+	const musts = mustRequirements(item);
+	const asOfQuarter = ctx.asOfQuarter;
+	if (musts.length === 0)
+		return result(item, { readiness: 'ready', gaps: [], confidence: null }, asOfQuarter);
+
+	const state = verdicts(ctx, musts);
+	const productionMeeting = withVerdict(ctx, ctx.positions.production, state, MEETS);
 	if (productionMeeting.length > 0) {
 		const { model, confidence } = mostConfident(ctx, productionMeeting, musts);
-		return finish({ readiness: 'ready', via: model.id, gaps: [], confidence }, asOfQuarter);
+		return result(item, { readiness: 'ready', via: model.id, gaps: [], confidence }, asOfQuarter);
 	}
 
 	const gaps = gapsOf(ctx, musts);
-	const availableMeeting = ctx.byStatus.available.filter((m) => verdict(m) === 'meets');
+	const availableMeeting = withVerdict(ctx, ctx.positions.available, state, MEETS);
 	if (availableMeeting.length > 0) {
 		const { confidence } = mostConfident(ctx, availableMeeting, musts);
-		return finish(
-			{ readiness: 'upgrade', targets: availableMeeting.map((m) => m.id), gaps, confidence },
-			asOfQuarter
-		);
+		const targets = availableMeeting.map((m) => m.id);
+		return result(item, { readiness: 'upgrade', targets, gaps, confidence }, asOfQuarter);
 	}
 
-	const unknownUsable = [...ctx.byStatus.production, ...ctx.byStatus.available].filter(
-		(m) => verdict(m) === 'unknown'
-	);
-	if (unknownUsable.length > 0)
-		return finish(
-			{
-				readiness: 'unverified',
-				missing: missingPairs(ctx, unknownUsable, musts),
-				gaps,
-				confidence: null
-			},
-			null
-		);
+	const unknownUsable = withVerdict(ctx, ctx.positions.usable, state, UNKNOWN);
+	if (unknownUsable.length > 0) {
+		const missing = missingPairs(ctx, unknownUsable, musts);
+		return result(item, { readiness: 'unverified', missing, gaps, confidence: null }, null);
+	}
 
-	const expected: Expected[] = ctx.byStatus.announced
-		.filter((m) => verdict(m) === 'meets')
-		.map((m) => ({ modelId: m.id, expectedAt: m.expectedAt ?? null }));
-	const dates = expected.flatMap((e) => (e.expectedAt ? [e.expectedAt] : []));
-	const earliest = dates.length > 0 ? quarterOf(dates.reduce((a, b) => (b < a ? b : a))) : null;
-	return finish({ readiness: 'waiting', expected, gaps, confidence: null }, earliest);
+	const expected: Expected[] = [];
+	let earliestDate: string | null = null;
+	for (const model of withVerdict(ctx, ctx.positions.announced, state, MEETS)) {
+		expected.push({ modelId: model.id, expectedAt: model.expectedAt ?? null });
+		if (model.expectedAt && (earliestDate === null || model.expectedAt < earliestDate))
+			earliestDate = model.expectedAt;
+	}
+	const earliest = earliestDate === null ? null : quarterOf(earliestDate);
+	return result(item, { readiness: 'waiting', expected, gaps, confidence: null }, earliest);
 }
 
 /** Readiness of every item, in workspace order. */

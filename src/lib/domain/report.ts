@@ -27,7 +27,15 @@ export function readinessReport(workspace: Workspace, asOf: string): ReadinessRe
 		asOf,
 		items: workspace.items.map((item, i) => {
 			const r = results[i]!;
-			const row: ReadinessReportItem = { id: item.id, title: item.title, readiness: r.readiness, gaps: r.gaps, confidence: r.confidence, earliestQuarter: r.earliestQuarter, overPromised: r.overPromised };
+			const row: ReadinessReportItem = {
+				id: item.id,
+				title: item.title,
+				readiness: r.readiness,
+				gaps: r.gaps,
+				confidence: r.confidence,
+				earliestQuarter: r.earliestQuarter,
+				overPromised: r.overPromised
+			};
 			if (r.via !== undefined) row.via = r.via;
 			if (r.targets !== undefined) row.targets = r.targets;
 			if (r.missing !== undefined) row.missing = r.missing;

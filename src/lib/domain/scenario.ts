@@ -2,7 +2,12 @@
  * Scenarios: hypothetical model statuses (and expected dates), computed by the same readiness
  * engine. The saved workspace is never touched; the result is the items whose readiness changes.
  */
-import { computeReadiness, READINESS_STATES, type ItemReadiness, type Readiness } from './readiness';
+import {
+	computeReadiness,
+	READINESS_STATES,
+	type ItemReadiness,
+	type Readiness
+} from './readiness';
 import type { Model, ModelStatus } from './schemas';
 import type { Workspace } from './workspace';
 
@@ -22,7 +27,10 @@ export interface ReadinessChange {
 	after: ItemReadiness;
 }
 
-export function applyOverrides(models: readonly Model[], overrides: readonly ModelOverride[]): Model[] {
+export function applyOverrides(
+	models: readonly Model[],
+	overrides: readonly ModelOverride[]
+): Model[] {
 	const byId = new Map(overrides.map((o) => [o.modelId, o]));
 	return models.map((model) => {
 		const override = byId.get(model.id);
@@ -33,7 +41,10 @@ export function applyOverrides(models: readonly Model[], overrides: readonly Mod
 	});
 }
 
-export function withOverrides(workspace: Workspace, overrides: readonly ModelOverride[]): Workspace {
+export function withOverrides(
+	workspace: Workspace,
+	overrides: readonly ModelOverride[]
+): Workspace {
 	return { ...workspace, models: applyOverrides(workspace.models, overrides) };
 }
 
@@ -56,7 +67,14 @@ export function diffReadiness(
 		const b = before[i]!;
 		const a = after[i]!;
 		if (b.readiness !== a.readiness)
-			changes.push({ itemId: item.id, title: item.title, from: b.readiness, to: a.readiness, before: b, after: a });
+			changes.push({
+				itemId: item.id,
+				title: item.title,
+				from: b.readiness,
+				to: a.readiness,
+				before: b,
+				after: a
+			});
 	});
 	return changes;
 }

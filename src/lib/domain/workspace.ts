@@ -11,7 +11,10 @@ export const WORKSPACE_VERSION = 1;
 
 export const Workspace = z.object({
 	format: z.literal(WORKSPACE_FORMAT, `must be "${WORKSPACE_FORMAT}"`),
-	version: z.literal(WORKSPACE_VERSION, `must be ${WORKSPACE_VERSION}: this Capmap reads version 1`),
+	version: z.literal(
+		WORKSPACE_VERSION,
+		`must be ${WORKSPACE_VERSION}: this Capmap reads version 1`
+	),
 	name: z.string(),
 	settings: Settings.default({ staleAfterDays: 180 }),
 	capabilities: z.array(Capability).default([]),
@@ -29,8 +32,7 @@ export interface Problem {
 }
 
 export type ValidationResult =
-	| { ok: true; workspace: Workspace }
-	| { ok: false; problems: Problem[] };
+	{ ok: true; workspace: Workspace } | { ok: false; problems: Problem[] };
 
 export function emptyWorkspace(name = 'Untitled workspace'): Workspace {
 	return {
@@ -156,7 +158,12 @@ function referenceProblems(input: unknown): Problem[] {
 	};
 	rows(input, 'evidence').forEach((row, i) => {
 		dangling(`evidence[${i}].modelId`, 'model', 'models', text(row, 'modelId'));
-		dangling(`evidence[${i}].capabilityId`, 'capability', 'capabilities', text(row, 'capabilityId'));
+		dangling(
+			`evidence[${i}].capabilityId`,
+			'capability',
+			'capabilities',
+			text(row, 'capabilityId')
+		);
 	});
 	rows(input, 'items').forEach((row, i) => {
 		rows(row, 'requirements').forEach((req, j) =>

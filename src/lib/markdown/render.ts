@@ -24,7 +24,7 @@ function briefMarked(): Marked {
 				level: 'inline',
 				start: (src: string) => src.match(/\[\d+\](?![(:])/)?.index,
 				tokenizer(src: string) {
-					const match = /^\[(\d+)\](?![(:\[])/.exec(src);
+					const match = /^\[(\d+)\](?![(:[])/.exec(src);
 					if (match) return { type: 'citation', raw: match[0], n: match[1] };
 					return undefined;
 				},
@@ -33,7 +33,10 @@ function briefMarked(): Marked {
 			}
 		],
 		renderer: {
-			paragraph(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Paragraph) {
+			paragraph(
+				this: { parser: { parseInline(tokens: Tokens.Generic[]): string } },
+				token: Tokens.Paragraph
+			) {
 				const reference = /^\[(\d+)\]\s/.exec(token.text);
 				const attrs = reference ? ` id="ref-${reference[1]}" class="reference"` : '';
 				return `<p${attrs}>${this.parser.parseInline(token.tokens)}</p>\n`;

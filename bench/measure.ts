@@ -1,0 +1,26 @@
+/** Timing helpers for `npm run bench`: the median of a few runs, printed beside its target. */
+import { performance } from 'node:perf_hooks';
+
+export function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function time(runs: number, work: () => unknown): number {
+	work(); // warm-up: the JIT and caches, as a user's second click would see them
+	const samples: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const start = performance.now();
+		work();
+		samples.push(performance.now() - start);
+	}
+	return median(samples);
+}
+
+export function report(label: string, value: number, target: number, unit = 'ms'): void {
+	const verdict = value <= target ? 'ok  ' : 'OVER';
+	console.log(
+		`${verdict} ${label.padEnd(58)} ${value.toFixed(1).padStart(8)} ${unit}   (target ≤ ${target} ${unit})`
+	);
+}

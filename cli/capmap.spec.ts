@@ -1,0 +1,213 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from './capmap';
+
+const SAMPLE = 'samples/sample-workspace.json';
+const AS_OF = ['--as-of', '2026-11-27'];
+
+async function capmap(...argv: string[]) {
+	const out: string[] = [];
+	const err: string[] = [];
+	const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+	return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+function tempFile(name: string, text: string): string {
+	const path = join(mkdtempSync(join(tmpdir(), 'capmap-')), name);
+	writeFileSync(path, text);
+	return path;
+}
+
+describe('capmap validate', () => {
+	it('says valid for the sample', async () => {
+		expect(await capmap('validate', SAMPLE)).toEqual({ code: 0, stdout: 'valid', stderr: '' });
+	});
+
+	it('lists every problem, one per line, and exits 1', async () => {
+		const ws = JSON.parse(readFileSync(SAMPLE, 'utf8'));
+		ws.items[3].requirements[0].capabilityId = 'ctx-128k';
+		ws.models[0].status = 'beta';
+		const result = await capmap('validate', tempFile('bad.json', JSON.stringify(ws)));
+		expect(result.code).toBe(1);
+		expect(result.stdout.split('\n')).toEqual([
+			'models[0].status: must be one of "production", "available", "announced", "retired", not "beta"',
+			'items[3].requirements[0].capabilityId: no capability "ctx-128k"'
+		]);
+	});
+});
+
+describe('capmap readiness', () => {
+	it('prints the DESIGN.md JSON shape in file order', async () => {
+		const { code, stdout } = await capmap('readiness', SAMPLE, ...AS_OF, '--json');
+		expect(code).toBe(0);
+		const report = JSON.parse(stdout);
+		expect(report.asOf).toBe('2026-11-27');
+		expect(report.items).toHaveLength(25);
+		expect(report.items[0]).toEqual({
+			id: 'ticket-triage',
+			title: 'Structured ticket triage',
+			readiness: 'ready',
+			via: 'gpt-4o',
+			gaps: [],
+			confidence: 'high',
+			earliestQuarter: '2026-Q4',
+			overPromised: false
+		});
+		const waiting = report.items.find((i: { id: string }) => i.id === 'full-history-context');
+		expect(waiting).toMatchObject({
+			readiness: 'waiting',
+			expected: [{ modelId: 'gpt-5', expectedAt: '2027-02-15' }],
+			gaps: [
+				{
+					capabilityId: 'long-context-recall',
+					threshold: 90,
+					best: 88,
+					bestModelId: 'gemini-2-5-pro'
+				}
+			],
+			earliestQuarter: '2027-Q1',
+			overPromised: true
+		});
+		const counts: Record<string, number> = {};
+		for (const i of report.items) counts[i.readiness] = (counts[i.readiness] ?? 0) + 1;
+		expect(counts).toEqual({ ready: 12, upgrade: 6, unverified: 4, waiting: 3 });
+		expect(report.items.filter((i: { overPromised: boolean }) => i.overPromised)).toHaveLength(5);
+	});
+
+	it('prints a table with a summary line', async () => {
+		const { code, stdout } = await capmap('readiness', SAMPLE, ...AS_OF);
+		expect(code).toBe(0);
+		expect(stdout).toMatch(/^item\s+readiness\s+confidence/);
+		expect(stdout).toContain(
+			'as of 2026-11-27: 12 ready, 6 upgrade, 4 unverified, 3 waiting; 5 over-promised'
+		);
+	});
+});
+
+describe('capmap scenario', () => {
+	it('lists the items whose readiness changes', async () => {
+		const { code, stdout } = await capmap(
+			'scenario',
+			SAMPLE,
+			'--set',
+			'gpt-5=production',
+			'--set',
+			'gpt-4o=retired',
+			...AS_OF,
+			'--json'
+		);
+		expect(code).toBe(0);
+		const result = JSON.parse(stdout);
+		expect(result.changes).toContainEqual({
+			id: 'refund-agent',
+			title: 'Refund agent with tool use',
+			from: 'upgrade',
+			to: 'ready'
+		});
+		expect(result.overrides).toEqual([
+			{ modelId: 'gpt-5', status: 'production' },
+			{ modelId: 'gpt-4o', status: 'retired' }
+		]);
+	});
+
+	it('takes an expected date with @', async () => {
+		const { code, stdout } = await capmap(
+			'scenario',
+			SAMPLE,
+			'--set',
+			'gpt-5=announced@2026-12-01',
+			...AS_OF
+		);
+		expect(code).toBe(0);
+		expect(stdout).toBe('no item changes readiness (as of 2026-11-27)');
+	});
+});
+
+describe('capmap brief', () => {
+	it('prints the Markdown brief', async () => {
+		const { code, stdout } = await capmap('brief', SAMPLE, '--model', 'gpt-5', ...AS_OF);
+		expect(code).toBe(0);
+		expect(stdout.split('\n')[0]).toBe(
+			'# Capability brief: GPT-5 — what it means for Helio Support Suite'
+		);
+	});
+
+	it('writes a standalone, sanitised HTML document', async () => {
+		const ws = JSON.parse(readFileSync(SAMPLE, 'utf8'));
+		ws.name = 'Evil <img src=x onerror=alert(1)> Inc';
+		const out = tempFile('brief.html', '');
+		const { code, stderr } = await capmap(
+			'brief',
+			tempFile('ws.json', JSON.stringify(ws)),
+			'--model',
+			'gpt-5',
+			...AS_OF,
+			'--format',
+			'html',
+			'--out',
+			out
+		);
+		expect(code).toBe(0);
+		expect(stderr).toBe(`wrote ${out}`);
+		const html = readFileSync(out, 'utf8');
+		expect(html).toMatch(/^<!doctype html>/);
+		expect(html).toContain('<h2>Bottom line</h2>');
+		expect(html).toContain('<a class="citation" href="#ref-1">[1]</a>');
+		expect(html).toContain('id="ref-1"');
+		expect(html).not.toMatch(/onerror|<script|<link|@import|src="http/i);
+	});
+});
+
+describe('bad input', () => {
+	const cases: [string[], number, RegExp][] = [
+		[[], 2, /usage: capmap/],
+		[['frobnicate'], 2, /unknown command "frobnicate"/],
+		[['validate'], 2, /validate takes one workspace file, got 0/],
+		[['validate', 'missing.json'], 1, /missing\.json: no such file/],
+		[
+			['readiness', SAMPLE, '--as-of', '27/11/2026'],
+			2,
+			/--as-of must be a date written YYYY-MM-DD/
+		],
+		[['readiness', SAMPLE, '--jsn'], 2, /unknown option --jsn/],
+		[['scenario', SAMPLE], 2, /needs at least one --set/],
+		[['scenario', SAMPLE, '--set', 'gpt-5'], 2, /--set must look like MODEL=STATUS/],
+		[['scenario', SAMPLE, '--set', 'gpt-9=production'], 2, /no model "gpt-9"/],
+		[['scenario', SAMPLE, '--set', 'gpt-5=beta'], 2, /status must be one of/],
+		[['brief', SAMPLE], 2, /brief needs --model ID/],
+		[['brief', SAMPLE, '--model', 'gpt-9'], 2, /no model "gpt-9"/],
+		[['brief', SAMPLE, '--model', 'gpt-5', '--format', 'pdf'], 2, /--format must be md or html/]
+	];
+	it.each(cases)('capmap %j exits %i with a message', async (argv, exit, message) => {
+		const result = await capmap(...argv);
+		expect(result.code).toBe(exit);
+		expect(result.stderr).toMatch(message);
+		expect(result.stderr).not.toMatch(/\n\s+at /);
+	});
+
+	it('reports a broken workspace file for every command', async () => {
+		const path = tempFile('broken.json', '{"format": "capmap.workspace", ');
+		const result = await capmap('readiness', path);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toMatch(
+			/not a valid workspace \(1 problem\)\n {2}\(file\): is not valid JSON/
+		);
+	});
+});
+
+describe('as a process', () => {
+	it('runs through npm run capmap with no build step and exits with the right code', async () => {
+		const ok = execFileSync('npm', ['run', '-s', 'capmap', '--', 'validate', SAMPLE], {
+			encoding: 'utf8'
+		});
+		expect(ok.trim()).toBe('valid');
+		const bad = spawnSync('npm', ['run', '-s', 'capmap', '--', 'readiness', 'nope.json'], {
+			encoding: 'utf8'
+		});
+		expect(bad.status).toBe(1);
+		expect(bad.stderr.trim()).toBe('capmap: nope.json: no such file');
+	});
+});

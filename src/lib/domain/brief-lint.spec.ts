@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { lintBrief } from './brief-lint';
+
+const kinds = (md: string, names: string[] = []) =>
+	lintBrief(md, { names }).map((p) => `${p.line}:${p.column} ${p.kind}`);
+
+describe('lintBrief', () => {
+	it('flags hype words with their line and column', () => {
+		expect(kinds('# Brief\n\nThis is revolutionary and Game-Changing.')).toEqual([
+			'3:9 hype',
+			'3:27 hype'
+		]);
+	});
+
+	it('flags a sentence with a number and no citation, not one with a citation', () => {
+		expect(kinds('It is 40% faster.')).toEqual(['1:7 uncited-number']);
+		expect(kinds('It is 40% faster [1].\n\n[1] Source')).toEqual([]);
+		expect(kinds('Latency is 820 ms. Accuracy is 93 % [1].\n\n[1] Source')).toEqual([
+			'1:12 uncited-number'
+		]);
+		expect(kinds('Scores 0.93 overall.')).toEqual(['1:8 uncited-number']);
+	});
+
+	it('does not count dates, quarters, counts of things, priorities or model names as claims', () => {
+		const md = [
+			'GPT-5 is expected 2027-02-15, in 2027-Q1.',
+			'It would unlock 3 open items and break 1 item.',
+			'Priority P1, owner Priya.',
+			'Of the 14 evidence records cited below, 5 records are high confidence.'
+		].join('\n');
+		expect(kinds(md)).toEqual([]);
+	});
+
+	it('skips digits inside names it is told about', () => {
+		expect(kinds('We need Long-context recall (128k) soon.')).toEqual(['1:30 uncited-number']);
+		expect(
+			kinds('We need Long-context recall (128k) soon.', ['Long-context recall (128k)'])
+		).toEqual([]);
+	});
+
+	it('finds citations that resolve nowhere and references never cited', () => {
+		expect(kinds('Accuracy 93 % [1] and [4].\n\n[1] A\n\n[2] B')).toEqual([
+			'1:23 unresolved-citation',
+			'5:1 uncited-reference'
+		]);
+	});
+
+	it('does not take Markdown links for citations, and ignores code blocks', () => {
+		expect(kinds('See [the doc](https://example.org).\n\n```\nspeed 40% [9]\n```')).toEqual([]);
+	});
+});

@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseWorkspaceText, validateWorkspace } from './workspace';
+
+const SAMPLE_TEXT = readFileSync('samples/sample-workspace.json', 'utf8');
+type Json = Record<string, unknown>;
+
+/** Every path to an object field in the sample, e.g. ['items', 3, 'requirements', 0, 'threshold']. */
+function fieldPaths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+	if (Array.isArray(value)) return value.flatMap((v, i) => fieldPaths(v, [...prefix, i]));
+	if (value && typeof value === 'object')
+		return Object.entries(value).flatMap(([k, v]) => [
+			[...prefix, k],
+			...fieldPaths(v, [...prefix, k])
+		]);
+	return [];
+}
+const PATHS = fieldPaths(JSON.parse(SAMPLE_TEXT));
+
+function parent(root: Json, path: (string | number)[]): Json {
+	return path.slice(0, -1).reduce<Json>((here, key) => here[key] as Json, root);
+}
+
+const WRONG_VALUES = [null, 42, 'text', true, [], {}, -1, 'x'.repeat(100_000)];
+
+type Mutation = { kind: 'delete' | 'retype'; path: (string | number)[]; value?: unknown };
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+	fc.record({ kind: fc.constant('delete' as const), path: fc.constantFrom(...PATHS) }),
+	fc.record({
+		kind: fc.constant('retype' as const),
+		path: fc.constantFrom(...PATHS),
+		value: fc.constantFrom(...WRONG_VALUES)
+	})
+);
+
+function mutate(mutations: Mutation[]): Json {
+	const root = JSON.parse(SAMPLE_TEXT) as Json;
+	for (const m of mutations) {
+		let owner: Json;
+		try {
+			owner = parent(root, m.path);
+		} catch {
+			continue; // an earlier mutation removed the way there
+		}
+		if (!owner || typeof owner !== 'object') continue;
+		const key = m.path[m.path.length - 1]!;
+		if (m.kind === 'delete') delete owner[key];
+		else owner[key] = m.value;
+	}
+	return root;
+}
+
+describe('validation fuzz', () => {
+	it('random deletions and wrong types give a problem list, never an exception', () => {
+		fc.assert(
+			fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (mutations) => {
+				const input = mutate(mutations);
+				const result = validateWorkspace(input);
+				if (!result.ok) {
+					expect(result.problems.length).toBeGreaterThan(0);
+					for (const p of result.problems) {
+						expect(p.path).toMatch(/^[\w[\]().-]+$/);
+						expect(p.message.length).toBeGreaterThan(0);
+					}
+				}
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('duplicate and dangling ids are always problems', () => {
+		const entity = fc.constantFrom('capabilities', 'models', 'evidence', 'items', 'decisions');
+		fc.assert(
+			fc.property(entity, fc.nat(), fc.nat(), (key, a, b) => {
+				const root = JSON.parse(SAMPLE_TEXT) as Record<string, { id: string }[]>;
+				const list = root[key]!;
+				const i = a % list.length;
+				const j = b % list.length;
+				if (i === j) return;
+				list[j]!.id = list[i]!.id;
+				const result = validateWorkspace(root);
+				expect(result.ok).toBe(false);
+				expect(!result.ok && result.problems.some((p) => p.message.startsWith('duplicate'))).toBe(
+					true
+				);
+			})
+		);
+		fc.assert(
+			fc.property(fc.nat(), fc.string({ minLength: 1 }), (pick, id) => {
+				const root = JSON.parse(SAMPLE_TEXT) as {
+					evidence: { modelId: string }[];
+					models: { id: string }[];
+				};
+				if (root.models.some((m) => m.id === id)) return;
+				root.evidence[pick % root.evidence.length]!.modelId = id;
+				const result = validateWorkspace(root);
+				expect(
+					!result.ok && result.problems.some((p) => p.message === `no model ${JSON.stringify(id)}`)
+				).toBe(true);
+			})
+		);
+	});
+
+	it('a __proto__ key neither throws nor pollutes Object.prototype', () => {
+		const text = SAMPLE_TEXT.replace(
+			'"name": "Helio Support Suite",',
+			'"name": "Helio", "__proto__": { "polluted": true },'
+		).replace(
+			'"id": "gpt-4o",',
+			'"id": "gpt-4o", "__proto__": { "status": "retired", "polluted": 1 },'
+		);
+		const result = parseWorkspaceText(text);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		expect(result.ok).toBe(true);
+		expect(result.ok && result.workspace.models[0]!.status).toBe('production');
+	});
+
+	it('arbitrary JSON values and truncated files are rejected with a reason', () => {
+		fc.assert(
+			fc.property(fc.jsonValue(), (value) => {
+				const result = validateWorkspace(value);
+				expect(result.ok).toBe(false);
+			})
+		);
+		fc.assert(
+			fc.property(fc.integer({ min: 0, max: SAMPLE_TEXT.length - 2 }), (cut) => {
+				const result = parseWorkspaceText(SAMPLE_TEXT.slice(0, cut));
+				expect(result.ok).toBe(false);
+			}),
+			{ numRuns: 50 }
+		);
+	});
+});
