@@ -1,0 +1,106 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { validateWorkspace, type Workspace } from '$lib/domain/workspace';
+import { CapmapDatabase } from './database';
+import { RefusedChange, deleteCapability, deleteItem, deleteModel, restore, saveEntity } from './entity-repo';
+import { loadWorkspace, replaceWorkspace } from './workspace-repo';
+
+function sample(): Workspace {
+	const result = validateWorkspace(JSON.parse(readFileSync('samples/sample-workspace.json', 'utf8')));
+	if (!result.ok) throw new Error('invalid sample');
+	return result.workspace;
+}
+
+let counter = 0;
+const open: CapmapDatabase[] = [];
+function freshDb(): CapmapDatabase {
+	const db = new CapmapDatabase(`test-${++counter}`);
+	open.push(db);
+	return db;
+}
+afterEach(async () => {
+	for (const db of open.splice(0)) {
+		db.close();
+		await db.delete();
+	}
+});
+
+describe('workspace storage', () => {
+	it('is empty before the first workspace', async () => {
+		expect(await loadWorkspace(freshDb())).toBeNull();
+	});
+
+	it('gives back exactly the workspace it was given, in file order', async () => {
+		const db = freshDb();
+		const ws = sample();
+		await replaceWorkspace(db, ws);
+		expect(await loadWorkspace(db)).toEqual(ws);
+	});
+
+	it('leaves the database as it was when an import fails half-way', async () => {
+		const db = freshDb();
+		await replaceWorkspace(db, sample());
+		const before = await loadWorkspace(db);
+		const broken = sample();
+		broken.items.push({ ...broken.items[0]! }); // a duplicate id: the unique index refuses it
+		await expect(replaceWorkspace(db, { ...broken, name: 'Broken' })).rejects.toThrow();
+		expect(await loadWorkspace(db)).toEqual(before);
+	});
+});
+
+describe('entity changes', () => {
+	it('saves in place, keeping the position, and appends new entities', async () => {
+		const db = freshDb();
+		await replaceWorkspace(db, sample());
+		const ws = (await loadWorkspace(db))!;
+		await saveEntity(db, 'items', { ...ws.items[2]!, title: 'Renamed' });
+		await saveEntity(db, 'items', { id: 'new-one', title: 'New', status: 'idea', requirements: [] });
+		const after = (await loadWorkspace(db))!;
+		expect(after.items[2]!.title).toBe('Renamed');
+		expect(after.items.at(-1)!.id).toBe('new-one');
+		expect(after.items).toHaveLength(ws.items.length + 1);
+	});
+
+	it('refuses to rename an entity onto an id that is taken', async () => {
+		const db = freshDb();
+		await replaceWorkspace(db, sample());
+		const ws = (await loadWorkspace(db))!;
+		await expect(saveEntity(db, 'items', { ...ws.items[0]!, id: ws.items[1]!.id }, ws.items[0]!.id)).rejects.toThrow(
+			RefusedChange
+		);
+	});
+
+	it('refuses to delete a required capability, names the items, and cascades when asked; undo restores all', async () => {
+		const db = freshDb();
+		await replaceWorkspace(db, sample());
+		const before = await loadWorkspace(db);
+		await expect(deleteCapability(db, 'tool-use', 'refuse')).rejects.toThrow(/Refund agent with tool use/);
+		expect(await loadWorkspace(db)).toEqual(before);
+
+		const snapshot = await deleteCapability(db, 'tool-use', 'cascade');
+		const after = (await loadWorkspace(db))!;
+		expect(after.capabilities.some((c) => c.id === 'tool-use')).toBe(false);
+		expect(after.items.some((i) => i.requirements.some((r) => r.capabilityId === 'tool-use'))).toBe(false);
+		expect(after.evidence.some((e) => e.capabilityId === 'tool-use')).toBe(false);
+		expect(validateWorkspace(after).ok).toBe(true);
+
+		await restore(db, snapshot);
+		expect(await loadWorkspace(db)).toEqual(before);
+	});
+
+	it('deletes a model with its evidence, and an item out of the decisions that name it', async () => {
+		const db = freshDb();
+		await replaceWorkspace(db, sample());
+		const before = await loadWorkspace(db);
+		const model = await deleteModel(db, 'gpt-5');
+		const item = await deleteItem(db, 'refund-agent');
+		const after = (await loadWorkspace(db))!;
+		expect(after.evidence.some((e) => e.modelId === 'gpt-5')).toBe(false);
+		expect(after.decisions.find((d) => d.id === 'dec-003')!.itemIds).toEqual(['auto-resolve-billing']);
+		expect(validateWorkspace(after).ok).toBe(true);
+		await restore(db, item);
+		await restore(db, model);
+		expect(await loadWorkspace(db)).toEqual(before);
+	});
+});

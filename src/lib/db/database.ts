@@ -1,0 +1,51 @@
+/**
+ * Where Capmap keeps a workspace: one IndexedDB database, "capmap", in this browser profile.
+ *
+ *   capabilities, models, evidence, items, decisions, briefs — one record per entity, as the
+ *     domain schemas define it, plus `seq`, an auto-increment key that keeps file order (the
+ *     board, the exported file and `capmap readiness` all list items in the order they came).
+ *   meta — one record, key "workspace": the workspace name and settings.
+ *
+ * !!! The database name, table names and indexes below are a storage format. Change them only by
+ * adding a new `this.version(n)` with an upgrade function, never by editing an old one, and add an
+ * upgrade test from a fixture of the previous version (database.spec.ts). Users' data depends on it.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { Brief, Capability, Decision, Evidence, Item, Model, Settings } from '$lib/domain/schemas';
+
+export const DATABASE_NAME = 'capmap';
+
+/** A stored entity: the domain record plus its storage position. */
+export type Stored<T> = T & { seq?: number };
+
+export interface WorkspaceMeta {
+	key: 'workspace';
+	name: string;
+	settings: Settings;
+}
+
+export const ENTITY_TABLES = ['capabilities', 'models', 'evidence', 'items', 'decisions', 'briefs'] as const;
+export type EntityTableName = (typeof ENTITY_TABLES)[number];
+
+export class CapmapDatabase extends Dexie {
+	capabilities!: Table<Stored<Capability>, number>;
+	models!: Table<Stored<Model>, number>;
+	evidence!: Table<Stored<Evidence>, number>;
+	items!: Table<Stored<Item>, number>;
+	decisions!: Table<Stored<Decision>, number>;
+	briefs!: Table<Stored<Brief>, number>;
+	meta!: Table<WorkspaceMeta, string>;
+
+	constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+		super(name, options);
+		this.version(1).stores({
+			capabilities: '++seq, &id',
+			models: '++seq, &id',
+			evidence: '++seq, &id, modelId, capabilityId',
+			items: '++seq, &id',
+			decisions: '++seq, &id',
+			briefs: '++seq, &id, modelId',
+			meta: 'key'
+		});
+	}
+}

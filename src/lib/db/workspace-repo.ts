@@ -1,0 +1,72 @@
+/**
+ * Reading and replacing a whole workspace. Import replaces everything in one transaction, so a
+ * failed import leaves the database exactly as it was; export reads everything in one
+ * transaction, so the file is one consistent moment.
+ */
+import type { Workspace } from '$lib/domain/workspace';
+import { WORKSPACE_FORMAT, WORKSPACE_VERSION } from '$lib/domain/workspace';
+import { ENTITY_TABLES, type CapmapDatabase, type Stored } from './database';
+
+function strip<T>(records: Stored<T>[]): T[] {
+	return records.map(({ seq: _seq, ...entity }) => entity as T);
+}
+
+/** The stored workspace, or null before the first workspace is loaded or started. */
+export async function loadWorkspace(db: CapmapDatabase): Promise<Workspace | null> {
+	return db.transaction('r', [db.meta, ...ENTITY_TABLES.map((t) => db[t])], async () => {
+		const meta = await db.meta.get('workspace');
+		if (!meta) return null;
+		const [capabilities, models, evidence, items, decisions, briefs] = await Promise.all(
+			ENTITY_TABLES.map((table) => db[table].toArray())
+		);
+		return {
+			format: WORKSPACE_FORMAT,
+			version: WORKSPACE_VERSION,
+			name: meta.name,
+			settings: meta.settings,
+			capabilities: strip(capabilities!),
+			models: strip(models!),
+			evidence: strip(evidence!),
+			items: strip(items!),
+			decisions: strip(decisions!),
+			briefs: strip(briefs!)
+		} as Workspace;
+	});
+}
+
+/** Replaces the whole workspace in one transaction: all of it is written, or nothing is. */
+export async function replaceWorkspace(db: CapmapDatabase, workspace: Workspace): Promise<void> {
+	await db.transaction('rw', [db.meta, ...ENTITY_TABLES.map((t) => db[t])], async () => {
+		await Promise.all(ENTITY_TABLES.map((table) => db[table].clear()));
+		await db.meta.put({ key: 'workspace', name: workspace.name, settings: workspace.settings });
+		// bulkAdd in file order: the auto-increment `seq` then keeps that order.
+		await db.capabilities.bulkAdd(workspace.capabilities);
+		await db.models.bulkAdd(workspace.models);
+		await db.evidence.bulkAdd(workspace.evidence);
+		await db.items.bulkAdd(workspace.items);
+		await db.decisions.bulkAdd(workspace.decisions);
+		await db.briefs.bulkAdd(workspace.briefs);
+	});
+}
+
+export async function updateWorkspaceMeta(
+	db: CapmapDatabase,
+	changes: Partial<{ name: string; staleAfterDays: number }>
+): Promise<void> {
+	await db.transaction('rw', db.meta, async () => {
+		const meta = await db.meta.get('workspace');
+		if (!meta) throw new Error('there is no workspace yet');
+		await db.meta.put({
+			...meta,
+			name: changes.name ?? meta.name,
+			settings: { ...meta.settings, staleAfterDays: changes.staleAfterDays ?? meta.settings.staleAfterDays }
+		});
+	});
+}
+
+/** Forgets the workspace: the welcome page shows again. */
+export async function clearWorkspace(db: CapmapDatabase): Promise<void> {
+	await db.transaction('rw', [db.meta, ...ENTITY_TABLES.map((t) => db[t])], async () => {
+		await Promise.all([db.meta.clear(), ...ENTITY_TABLES.map((table) => db[table].clear())]);
+	});
+}
