@@ -39,7 +39,7 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+		command: 'node scripts/serve.js',
 		url: 'http://127.0.0.1:4173',
 		reuseExistingServer: !process.env.CI,
 		timeout: 60_000

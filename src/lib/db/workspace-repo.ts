@@ -16,21 +16,27 @@ export async function loadWorkspace(db: CapmapDatabase): Promise<Workspace | nul
 	return db.transaction('r', [db.meta, ...ENTITY_TABLES.map((t) => db[t])], async () => {
 		const meta = await db.meta.get('workspace');
 		if (!meta) return null;
-		const [capabilities, models, evidence, items, decisions, briefs] = await Promise.all(
-			ENTITY_TABLES.map((table) => db[table].toArray())
-		);
-		return {
+		const [capabilities, models, evidence, items, decisions, briefs] = await Promise.all([
+			db.capabilities.toArray(),
+			db.models.toArray(),
+			db.evidence.toArray(),
+			db.items.toArray(),
+			db.decisions.toArray(),
+			db.briefs.toArray()
+		]);
+		const workspace: Workspace = {
 			format: WORKSPACE_FORMAT,
 			version: WORKSPACE_VERSION,
 			name: meta.name,
 			settings: meta.settings,
-			capabilities: strip(capabilities!),
-			models: strip(models!),
-			evidence: strip(evidence!),
-			items: strip(items!),
-			decisions: strip(decisions!),
-			briefs: strip(briefs!)
-		} as Workspace;
+			capabilities: strip(capabilities),
+			models: strip(models),
+			evidence: strip(evidence),
+			items: strip(items),
+			decisions: strip(decisions),
+			briefs: strip(briefs)
+		};
+		return workspace;
 	});
 }
 

@@ -1,0 +1,49 @@
+/** Form validation with the domain's zod schemas: errors keyed by field path, shown beside fields. */
+import type { z } from 'zod';
+
+export type FieldErrors = Record<string, string>;
+
+export function validate<T>(schema: z.ZodType<T>, value: unknown): { data?: T; errors: FieldErrors } {
+	const result = schema.safeParse(value);
+	if (result.success) return { data: result.data, errors: {} };
+	const errors: FieldErrors = {};
+	for (const issue of result.error.issues) {
+		const key = issue.path.join('.');
+		errors[key] ??= issue.code === 'invalid_type' && issue.input === undefined ? 'Required.' : sentence(issue.message);
+	}
+	return { errors };
+}
+
+function sentence(message: string): string {
+	const text = message.charAt(0).toUpperCase() + message.slice(1);
+	return text.endsWith('.') ? text : `${text}.`;
+}
+
+/** Empty form inputs mean "not given" for optional fields. */
+export function optional(value: string): string | undefined {
+	const trimmed = value.trim();
+	return trimmed === '' ? undefined : trimmed;
+}
+
+export function optionalNumber(value: string | number | null | undefined): number | undefined {
+	if (value === null || value === undefined || value === '') return undefined;
+	return Number(value);
+}
+
+/** A readable id from a name: "Tool-call accuracy" → "tool-call-accuracy". */
+export function slug(text: string): string {
+	return text
+		.toLowerCase()
+		.normalize('NFKD')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '')
+		.slice(0, 60);
+}
+
+export function uniqueId(base: string, taken: readonly string[]): string {
+	const root = base || 'item';
+	if (!taken.includes(root)) return root;
+	let n = 2;
+	while (taken.includes(`${root}-${n}`)) n++;
+	return `${root}-${n}`;
+}
