@@ -13,9 +13,20 @@ const dark = process.env.DARK === '1';
 mkdirSync('screenshots', { recursive: true });
 const browser = await chromium.launch({
 	executablePath: '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-quic',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync'
+	]
 });
-const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: dark ? 'dark' : 'light' });
+const page = await browser.newPage({
+	viewport: { width: 1400, height: 900 },
+	colorScheme: dark ? 'dark' : 'light'
+});
 await page.goto(base);
 await page.getByRole('button', { name: 'Load the sample workspace' }).click();
 await page.getByRole('heading', { name: 'Roadmap board' }).waitFor();

@@ -3,13 +3,19 @@ import type { z } from 'zod';
 
 export type FieldErrors = Record<string, string>;
 
-export function validate<T>(schema: z.ZodType<T>, value: unknown): { data?: T; errors: FieldErrors } {
+export function validate<T>(
+	schema: z.ZodType<T>,
+	value: unknown
+): { data?: T; errors: FieldErrors } {
 	const result = schema.safeParse(value);
 	if (result.success) return { data: result.data, errors: {} };
 	const errors: FieldErrors = {};
 	for (const issue of result.error.issues) {
 		const key = issue.path.join('.');
-		errors[key] ??= issue.code === 'invalid_type' && issue.input === undefined ? 'Required.' : sentence(issue.message);
+		errors[key] ??=
+			issue.code === 'invalid_type' && issue.input === undefined
+				? 'Required.'
+				: sentence(issue.message);
 	}
 	return { errors };
 }

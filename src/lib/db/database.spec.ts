@@ -3,11 +3,20 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateWorkspace, type Workspace } from '$lib/domain/workspace';
 import { CapmapDatabase } from './database';
-import { RefusedChange, deleteCapability, deleteItem, deleteModel, restore, saveEntity } from './entity-repo';
+import {
+	RefusedChange,
+	deleteCapability,
+	deleteItem,
+	deleteModel,
+	restore,
+	saveEntity
+} from './entity-repo';
 import { loadWorkspace, replaceWorkspace } from './workspace-repo';
 
 function sample(): Workspace {
-	const result = validateWorkspace(JSON.parse(readFileSync('samples/sample-workspace.json', 'utf8')));
+	const result = validateWorkspace(
+		JSON.parse(readFileSync('samples/sample-workspace.json', 'utf8'))
+	);
 	if (!result.ok) throw new Error('invalid sample');
 	return result.workspace;
 }
@@ -55,7 +64,12 @@ describe('entity changes', () => {
 		await replaceWorkspace(db, sample());
 		const ws = (await loadWorkspace(db))!;
 		await saveEntity(db, 'items', { ...ws.items[2]!, title: 'Renamed' });
-		await saveEntity(db, 'items', { id: 'new-one', title: 'New', status: 'idea', requirements: [] });
+		await saveEntity(db, 'items', {
+			id: 'new-one',
+			title: 'New',
+			status: 'idea',
+			requirements: []
+		});
 		const after = (await loadWorkspace(db))!;
 		expect(after.items[2]!.title).toBe('Renamed');
 		expect(after.items.at(-1)!.id).toBe('new-one');
@@ -66,22 +80,26 @@ describe('entity changes', () => {
 		const db = freshDb();
 		await replaceWorkspace(db, sample());
 		const ws = (await loadWorkspace(db))!;
-		await expect(saveEntity(db, 'items', { ...ws.items[0]!, id: ws.items[1]!.id }, ws.items[0]!.id)).rejects.toThrow(
-			RefusedChange
-		);
+		await expect(
+			saveEntity(db, 'items', { ...ws.items[0]!, id: ws.items[1]!.id }, ws.items[0]!.id)
+		).rejects.toThrow(RefusedChange);
 	});
 
 	it('refuses to delete a required capability, names the items, and cascades when asked; undo restores all', async () => {
 		const db = freshDb();
 		await replaceWorkspace(db, sample());
 		const before = await loadWorkspace(db);
-		await expect(deleteCapability(db, 'tool-use', 'refuse')).rejects.toThrow(/Refund agent with tool use/);
+		await expect(deleteCapability(db, 'tool-use', 'refuse')).rejects.toThrow(
+			/Refund agent with tool use/
+		);
 		expect(await loadWorkspace(db)).toEqual(before);
 
 		const snapshot = await deleteCapability(db, 'tool-use', 'cascade');
 		const after = (await loadWorkspace(db))!;
 		expect(after.capabilities.some((c) => c.id === 'tool-use')).toBe(false);
-		expect(after.items.some((i) => i.requirements.some((r) => r.capabilityId === 'tool-use'))).toBe(false);
+		expect(after.items.some((i) => i.requirements.some((r) => r.capabilityId === 'tool-use'))).toBe(
+			false
+		);
 		expect(after.evidence.some((e) => e.capabilityId === 'tool-use')).toBe(false);
 		expect(validateWorkspace(after).ok).toBe(true);
 
@@ -97,7 +115,9 @@ describe('entity changes', () => {
 		const item = await deleteItem(db, 'refund-agent');
 		const after = (await loadWorkspace(db))!;
 		expect(after.evidence.some((e) => e.modelId === 'gpt-5')).toBe(false);
-		expect(after.decisions.find((d) => d.id === 'dec-003')!.itemIds).toEqual(['auto-resolve-billing']);
+		expect(after.decisions.find((d) => d.id === 'dec-003')!.itemIds).toEqual([
+			'auto-resolve-billing'
+		]);
 		expect(validateWorkspace(after).ok).toBe(true);
 		await restore(db, item);
 		await restore(db, model);

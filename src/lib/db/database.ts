@@ -11,7 +11,15 @@
  * upgrade test from a fixture of the previous version (database.spec.ts). Users' data depends on it.
  */
 import Dexie, { type Table } from 'dexie';
-import type { Brief, Capability, Decision, Evidence, Item, Model, Settings } from '$lib/domain/schemas';
+import type {
+	Brief,
+	Capability,
+	Decision,
+	Evidence,
+	Item,
+	Model,
+	Settings
+} from '$lib/domain/schemas';
 
 export const DATABASE_NAME = 'capmap';
 
@@ -24,7 +32,14 @@ export interface WorkspaceMeta {
 	settings: Settings;
 }
 
-export const ENTITY_TABLES = ['capabilities', 'models', 'evidence', 'items', 'decisions', 'briefs'] as const;
+export const ENTITY_TABLES = [
+	'capabilities',
+	'models',
+	'evidence',
+	'items',
+	'decisions',
+	'briefs'
+] as const;
 export type EntityTableName = (typeof ENTITY_TABLES)[number];
 
 export class CapmapDatabase extends Dexie {

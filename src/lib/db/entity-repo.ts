@@ -56,7 +56,9 @@ export async function deleteItem(db: CapmapDatabase, id: string): Promise<Snapsh
 	return db.transaction('rw', db.items, db.decisions, async () => {
 		const items = await take(db.items, await db.items.where('id').equals(id).toArray());
 		const decisions = (await db.decisions.toArray()).filter((d) => d.itemIds?.includes(id));
-		await db.decisions.bulkPut(decisions.map((d) => ({ ...d, itemIds: d.itemIds!.filter((x) => x !== id) })));
+		await db.decisions.bulkPut(
+			decisions.map((d) => ({ ...d, itemIds: d.itemIds!.filter((x) => x !== id) }))
+		);
 		return { items, decisions } as Snapshot;
 	});
 }
@@ -80,10 +82,19 @@ export async function deleteCapability(
 		if (dependent.length > 0 && mode === 'refuse')
 			throw new RefusedChange(`required by ${dependent.map((i) => i.title).join(', ')}`);
 		await db.items.bulkPut(
-			dependent.map((item) => ({ ...item, requirements: item.requirements.filter((r) => r.capabilityId !== id) }))
+			dependent.map((item) => ({
+				...item,
+				requirements: item.requirements.filter((r) => r.capabilityId !== id)
+			}))
 		);
-		const evidence = await take(db.evidence, await db.evidence.where('capabilityId').equals(id).toArray());
-		const capabilities = await take(db.capabilities, await db.capabilities.where('id').equals(id).toArray());
+		const evidence = await take(
+			db.evidence,
+			await db.evidence.where('capabilityId').equals(id).toArray()
+		);
+		const capabilities = await take(
+			db.capabilities,
+			await db.capabilities.where('id').equals(id).toArray()
+		);
 		return { capabilities, items: dependent, evidence } as Snapshot;
 	});
 }
@@ -92,8 +103,12 @@ export async function deleteCapability(
 export async function deleteModel(db: CapmapDatabase, id: string): Promise<Snapshot> {
 	return db.transaction('rw', db.models, db.evidence, db.briefs, async () => {
 		const briefs = await db.briefs.where('modelId').equals(id).count();
-		if (briefs > 0) throw new RefusedChange(`${briefs} saved brief(s) are about this model; delete them first`);
-		const evidence = await take(db.evidence, await db.evidence.where('modelId').equals(id).toArray());
+		if (briefs > 0)
+			throw new RefusedChange(`${briefs} saved brief(s) are about this model; delete them first`);
+		const evidence = await take(
+			db.evidence,
+			await db.evidence.where('modelId').equals(id).toArray()
+		);
 		const models = await take(db.models, await db.models.where('id').equals(id).toArray());
 		return { models, evidence } as Snapshot;
 	});
@@ -102,10 +117,16 @@ export async function deleteModel(db: CapmapDatabase, id: string): Promise<Snaps
 /** Puts back what a delete removed or changed, in one transaction. */
 export async function restore(db: CapmapDatabase, snapshot: Snapshot): Promise<void> {
 	const tables = Object.keys(snapshot) as EntityTableName[];
-	await db.transaction('rw', tables.map((t) => db[t]), async () => {
-		for (const table of tables)
-			await (db[table] as unknown as import('dexie').Table<Stored<Entity>, number>).bulkPut(snapshot[table]!);
-	});
+	await db.transaction(
+		'rw',
+		tables.map((t) => db[t]),
+		async () => {
+			for (const table of tables)
+				await (db[table] as unknown as import('dexie').Table<Stored<Entity>, number>).bulkPut(
+					snapshot[table]!
+				);
+		}
+	);
 }
 
 /** Writes several models at once (a scenario applied for real): one transaction. */

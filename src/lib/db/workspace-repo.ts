@@ -65,7 +65,10 @@ export async function updateWorkspaceMeta(
 		await db.meta.put({
 			...meta,
 			name: changes.name ?? meta.name,
-			settings: { ...meta.settings, staleAfterDays: changes.staleAfterDays ?? meta.settings.staleAfterDays }
+			settings: {
+				...meta.settings,
+				staleAfterDays: changes.staleAfterDays ?? meta.settings.staleAfterDays
+			}
 		});
 	});
 }

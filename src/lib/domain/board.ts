@@ -12,7 +12,13 @@ export interface BoardFilter {
 	text: string;
 }
 
-export const DEFAULT_FILTER: BoardFilter = { quarter: '', status: 'open', owner: '', tag: '', text: '' };
+export const DEFAULT_FILTER: BoardFilter = {
+	quarter: '',
+	status: 'open',
+	owner: '',
+	tag: '',
+	text: ''
+};
 
 export interface BoardCard {
 	item: Item;
@@ -20,14 +26,23 @@ export interface BoardCard {
 }
 
 export function matches(item: Item, filter: BoardFilter): boolean {
-	if (filter.status === 'open' ? !isOpen(item) : filter.status !== 'all' && item.status !== filter.status)
+	if (
+		filter.status === 'open'
+			? !isOpen(item)
+			: filter.status !== 'all' && item.status !== filter.status
+	)
 		return false;
-	if (filter.quarter && (filter.quarter === 'none' ? item.quarter : item.quarter !== filter.quarter)) return false;
+	if (
+		filter.quarter &&
+		(filter.quarter === 'none' ? item.quarter : item.quarter !== filter.quarter)
+	)
+		return false;
 	if (filter.owner && item.owner !== filter.owner) return false;
 	if (filter.tag && !item.tags?.includes(filter.tag)) return false;
 	if (filter.text) {
 		const needle = filter.text.toLowerCase();
-		const haystack = `${item.title} ${item.description ?? ''} ${item.id} ${item.owner ?? ''}`.toLowerCase();
+		const haystack =
+			`${item.title} ${item.description ?? ''} ${item.id} ${item.owner ?? ''}`.toLowerCase();
 		if (!haystack.includes(needle)) return false;
 	}
 	return true;
@@ -51,7 +66,11 @@ export function boardColumns(
 }
 
 /** The values the filters offer, from the items themselves. */
-export function filterOptions(items: readonly Item[]): { quarters: string[]; owners: string[]; tags: string[] } {
+export function filterOptions(items: readonly Item[]): {
+	quarters: string[];
+	owners: string[];
+	tags: string[];
+} {
 	const quarters = new Set<string>();
 	const owners = new Set<string>();
 	const tags = new Set<string>();

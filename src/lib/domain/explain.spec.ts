@@ -54,7 +54,9 @@ describe('explainItem', () => {
 			'gemini-2-5-pro',
 			'gpt-5'
 		]);
-		expect(rows[1]!.cells.map((c) => [c.requirement.capabilityId, c.outcome, c.deciding?.evidence.id])).toEqual([
+		expect(
+			rows[1]!.cells.map((c) => [c.requirement.capabilityId, c.outcome, c.deciding?.evidence.id])
+		).toEqual([
 			['grounded-answers', 'met', 'ev-004'],
 			['latency-p95', 'met', 'ev-007']
 		]);

@@ -5,7 +5,13 @@
 import { quarterOf } from './dates';
 import type { Deciding } from './evidence';
 import { KIND_LABEL, comparator, formatValue } from './format';
-import { mustRequirements, outcomeOf, type ItemReadiness, type Outcome, type ReadinessContext } from './readiness';
+import {
+	mustRequirements,
+	outcomeOf,
+	type ItemReadiness,
+	type Outcome,
+	type ReadinessContext
+} from './readiness';
 import type { Item, Model, Requirement } from './schemas';
 
 export interface ExplanationCell {
@@ -18,7 +24,12 @@ export interface ExplanationRow {
 	cells: ExplanationCell[];
 }
 
-const STATUS_ORDER: Record<Model['status'], number> = { production: 0, available: 1, announced: 2, retired: 3 };
+const STATUS_ORDER: Record<Model['status'], number> = {
+	production: 0,
+	available: 1,
+	announced: 2,
+	retired: 3
+};
 
 /** Every non-retired model, production first, with each must-requirement's outcome. */
 export function explainItem(ctx: ReadinessContext, item: Item): ExplanationRow[] {
@@ -35,7 +46,8 @@ export function explainItem(ctx: ReadinessContext, item: Item): ExplanationRow[]
 function names(ctx: ReadinessContext) {
 	const model = (id: string) => ctx.models.find((m) => m.id === id)?.name ?? id;
 	const capability = (id: string) => ctx.capabilities.get(id)?.name ?? id;
-	const value = (capabilityId: string, v: number) => formatValue(v, ctx.capabilities.get(capabilityId)?.unit ?? '');
+	const value = (capabilityId: string, v: number) =>
+		formatValue(v, ctx.capabilities.get(capabilityId)?.unit ?? '');
 	return { model, capability, value };
 }
 
@@ -58,7 +70,10 @@ export function whyLine(ctx: ReadinessContext, item: Item, result: ItemReadiness
 			return `ready on ${n.model(result.via)}: ${musts.map((r) => comparison(ctx, result.via!, r)).join(', ')}`;
 		case 'upgrade': {
 			const target = result.targets![0]!;
-			const shown = result.gaps.length > 0 ? result.gaps.map((g) => musts.find((r) => r.capabilityId === g.capabilityId)!) : musts;
+			const shown =
+				result.gaps.length > 0
+					? result.gaps.map((g) => musts.find((r) => r.capabilityId === g.capabilityId)!)
+					: musts;
 			const others = result.targets!.length > 1 ? ` (or ${result.targets!.length - 1} other)` : '';
 			return `needs ${n.model(target)}${others}: ${shown.map((r) => comparison(ctx, target, r)).join(', ')}`;
 		}
@@ -79,8 +94,14 @@ export function whyLine(ctx: ReadinessContext, item: Item, result: ItemReadiness
 			const kinds = musts
 				.map((r) => outcomeOf(ctx, expected.modelId, r).deciding?.evidence.kind)
 				.filter((k) => k !== undefined);
-			const weakest = kinds.includes('anecdote') ? 'anecdote' : kinds.includes('vendor-claim') ? 'vendor-claim' : kinds[0];
-			const when = expected.expectedAt ? ` expected ${quarterOf(expected.expectedAt)}` : ', no date';
+			const weakest = kinds.includes('anecdote')
+				? 'anecdote'
+				: kinds.includes('vendor-claim')
+					? 'vendor-claim'
+					: kinds[0];
+			const when = expected.expectedAt
+				? ` expected ${quarterOf(expected.expectedAt)}`
+				: ', no date';
 			return `waiting: ${shortfall}, ${n.model(expected.modelId)}${when}${weakest ? ` (${KIND_LABEL[weakest]})` : ''}`;
 		}
 	}

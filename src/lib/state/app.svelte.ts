@@ -6,7 +6,12 @@ import { db, onOutdated } from '$lib/db';
 import { Live } from '$lib/db/live.svelte';
 import { loadWorkspace } from '$lib/db/workspace-repo';
 import { todayIso } from '$lib/domain/dates';
-import { createContext, readinessOf, type ItemReadiness, type ReadinessContext } from '$lib/domain/readiness';
+import {
+	createContext,
+	readinessOf,
+	type ItemReadiness,
+	type ReadinessContext
+} from '$lib/domain/readiness';
 import type { Workspace } from '$lib/domain/workspace';
 
 export type Persistence = 'unknown' | 'granted' | 'denied' | 'unsupported';

@@ -1,0 +1,117 @@
+import { expect, test, type Page } from '@playwright/test';
+import { loadSample } from './helpers';
+
+async function readinessOf(page: Page, title: string) {
+	await page.goto('/');
+	await page.getByLabel('Status').selectOption('all');
+	const card = page
+		.getByRole('article')
+		.filter({ has: page.getByRole('link', { name: title, exact: true }) });
+	return card
+		.locator('xpath=ancestor::section[1]')
+		.getByRole('heading', { level: 2 })
+		.textContent();
+}
+
+test('create a capability, a model, an item and evidence, and watch readiness follow', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Start empty' }).click();
+	await expect(page.getByRole('heading', { name: 'Roadmap board' })).toBeVisible();
+
+	await page.getByRole('link', { name: 'Capabilities' }).click();
+	await page.getByRole('button', { name: 'Add capability' }).click();
+	await page.getByRole('button', { name: 'Save capability' }).click();
+	await expect(page.getByRole('dialog').getByText('Must not be empty.')).toBeVisible();
+	await page.getByLabel('Name').fill('Answer accuracy');
+	await page.getByRole('button', { name: 'Save capability' }).click();
+	await expect(page.getByRole('button', { name: 'Answer accuracy', exact: true })).toBeVisible();
+
+	await page.getByRole('link', { name: 'Models' }).click();
+	await page.getByRole('button', { name: 'Add model' }).click();
+	await page.getByLabel('Name').fill('House model');
+	await page.getByLabel('Status').selectOption('production');
+	await page.getByRole('button', { name: 'Save model' }).click();
+	await expect(page.getByRole('row', { name: /House model/ })).toContainText('production');
+
+	await page.goto('/items/new');
+	await page.getByLabel('Title').fill('Instant answers');
+	await page.getByLabel('Quarter').fill('2026-Q4');
+	await page.getByLabel('Status').selectOption('planned');
+	await page.getByRole('button', { name: 'Add requirement' }).click();
+	await page.getByLabel(/Threshold/).fill('90');
+	await page.getByRole('button', { name: 'Create item' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Instant answers' })).toBeVisible();
+	await expect(
+		page.getByText('unverified: no evidence for House model on Answer accuracy')
+	).toBeVisible();
+
+	// The explanation links straight to the missing evidence, with the pair filled in.
+	await page.getByRole('link', { name: 'Add evidence' }).first().click();
+	await expect(page.getByRole('dialog')).toBeVisible();
+	await page.getByLabel('Value').fill('85');
+	await page.getByLabel('Source', { exact: true }).fill('First eval');
+	await page.getByRole('button', { name: 'Save evidence' }).click();
+	await expect(page.getByRole('row', { name: /First eval/ })).toContainText('85 %');
+
+	expect(await readinessOf(page, 'Instant answers')).toContain('Waiting');
+
+	// Lowering the threshold below the evidence makes it ready.
+	await page.getByRole('link', { name: 'Instant answers' }).click();
+	await page.getByLabel(/Threshold/).fill('80');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByText('ready on House model: Answer accuracy 85 % ≥ 80 %')).toBeVisible();
+
+	// A reload keeps everything: it lives in IndexedDB.
+	await page.reload();
+	await expect(page.getByText('ready on House model: Answer accuracy 85 % ≥ 80 %')).toBeVisible();
+});
+
+test('form errors appear beside the fields', async ({ page }) => {
+	await loadSample(page);
+	await page.goto('/items/new');
+	await page.getByLabel('Quarter').fill('Q3');
+	await page.getByRole('button', { name: 'Create item' }).click();
+	await expect(page.locator('#err-title')).toHaveText('Must not be empty.');
+	await expect(page.locator('#err-quarter')).toHaveText(
+		'Must be a quarter written YYYY-Qn, e.g. 2026-Q3.'
+	);
+	await expect(page.getByLabel('Quarter')).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('deleting a required capability names the items; cascade, then undo', async ({ page }) => {
+	await loadSample(page);
+	await page.goto('/capabilities');
+	await page.getByRole('button', { name: 'Delete Tool-call accuracy' }).click();
+	const alert = page.getByRole('alert').filter({ hasText: 'Not deleted' });
+	await expect(alert).toContainText('Refund agent with tool use');
+	await alert.getByRole('button', { name: 'Delete it and remove it from those items' }).click();
+	await expect(page.getByRole('button', { name: 'Tool-call accuracy', exact: true })).toHaveCount(
+		0
+	);
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(page.getByRole('button', { name: 'Tool-call accuracy', exact: true })).toBeVisible();
+	await page.goto('/items/refund-agent');
+	await expect(page.getByLabel('Capability').first()).toHaveValue('tool-use');
+});
+
+test('the scenario panel previews without saving, then applies for real', async ({ page }) => {
+	await loadSample(page);
+	await page.goto('/scenario');
+	await page.getByLabel('Hypothetical status of GPT-5').selectOption('production');
+	await page.getByLabel('Hypothetical status of GPT-4o').selectOption('retired');
+	await expect(page.getByRole('heading', { name: /items? would change readiness/ })).toBeVisible();
+	const triage = page.getByRole('listitem').filter({ hasText: 'Structured ticket triage' });
+	await expect(triage).toContainText('regression');
+	await expect(page.getByRole('listitem').first()).toContainText('regression');
+
+	await page.goto('/models');
+	await expect(page.getByRole('row', { name: /GPT-5/ })).toContainText('announced');
+
+	await page.goto('/scenario');
+	await page.getByLabel('Hypothetical status of GPT-5').selectOption('production');
+	await page.getByRole('button', { name: 'Apply this scenario for real' }).click();
+	await page.goto('/models');
+	await expect(page.getByRole('row', { name: /GPT-5/ })).toContainText('production');
+});
