@@ -6,8 +6,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { SYSTEM_CHROMIUM } from './chromium.js';
 
-if (!existsSync('/usr/bin/chromium')) {
+if (!existsSync(SYSTEM_CHROMIUM)) {
 	console.log("No /usr/bin/chromium: installing Playwright's Chromium for the browser tests…");
 	const result = spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit' });
 	process.exit(result.status ?? 1);

@@ -6,23 +6,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { chromiumArgs, executablePath } from './chromium.js';
 
 const base = process.env.CAPMAP_URL ?? 'http://127.0.0.1:4173';
 const paths = process.argv.slice(2);
 const dark = process.env.DARK === '1';
 mkdirSync('screenshots', { recursive: true });
-const browser = await chromium.launch({
-	executablePath: '/usr/bin/chromium',
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync'
-	]
-});
+const browser = await chromium.launch({ executablePath, args: chromiumArgs });
 const page = await browser.newPage({
 	viewport: { width: 1400, height: 900 },
 	colorScheme: dark ? 'dark' : 'light'

@@ -12,10 +12,12 @@ export class Live<T> {
 	#error = $state.raw<unknown>(undefined);
 	#subscribe: () => void;
 
-	constructor(query: () => Promise<T>) {
+	/** `name` labels a performance mark at each result, which the benchmark reads. */
+	constructor(query: () => Promise<T>, name?: string) {
 		this.#subscribe = createSubscriber((update) => {
 			const subscription = liveQuery(query).subscribe({
 				next: (value) => {
+					if (name) performance.mark(`capmap:live:${name}`);
 					this.#current = value;
 					this.#loading = false;
 					this.#error = undefined;

@@ -17,7 +17,7 @@ import type { Workspace } from '$lib/domain/workspace';
 export type Persistence = 'unknown' | 'granted' | 'denied' | 'unsupported';
 
 class AppState {
-	readonly live = new Live<Workspace | null>(() => loadWorkspace(db));
+	readonly live = new Live<Workspace | null>(() => loadWorkspace(db), 'workspace');
 	asOf = $state(todayIso());
 	persistence = $state<Persistence>('unknown');
 	outdated = $state(false);

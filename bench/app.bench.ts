@@ -1,0 +1,199 @@
+/**
+ * App benchmark (issue: the app). Loads the synthetic workspace scaled to 5,000 items and 50,000
+ * evidence records into the built app in real Chromium with real IndexedDB, and prints each
+ * figure beside its target. Timings are read from performance marks the app sets itself.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { serializeWorkspace } from '../src/lib/domain/workspace';
+import { syntheticWorkspace } from '../src/lib/domain/synthetic';
+import { chromiumArgs, executablePath } from '../scripts/chromium.js';
+import { median, report } from './measure';
+
+const PORT = 4174;
+const BASE = `http://127.0.0.1:${PORT}`;
+const size = { items: 5_000, capabilities: 300, models: 40, evidence: 50_000 };
+console.log(
+	`\nApp: ${size.items} items, ${size.evidence} evidence records, in Chromium with IndexedDB`
+);
+
+const workspace = syntheticWorkspace(size);
+mkdirSync('bench/out', { recursive: true });
+const file = 'bench/out/app-workspace.json';
+writeFileSync(file, serializeWorkspace(workspace));
+
+const server = spawn(process.execPath, ['scripts/serve.js'], {
+	env: { ...process.env, PORT: String(PORT) },
+	stdio: 'ignore'
+});
+await new Promise((resolve) => setTimeout(resolve, 500));
+const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+
+try {
+	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+	// tsx names functions with a __name helper; give the functions we send to the page one too.
+	await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+	await page.goto(BASE);
+
+	// Import through the app's own file input, three times, against raw IndexedDB writes.
+	const imports: number[] = [];
+	const raws: number[] = [];
+	for (let run = 0; run < 3; run++) {
+		if (run > 0) await page.goto(`${BASE}/workspace`);
+		await page.locator('input[type=file]').setInputFiles(file);
+		await page
+			.getByRole('heading', { name: run === 0 ? 'Roadmap board' : 'Workspace', exact: true })
+			.waitFor();
+		await page.waitForFunction(
+			() => performance.getEntriesByName('capmap:import-write').length > 0
+		);
+		imports.push(
+			await page.evaluate(
+				() => performance.getEntriesByName('capmap:import-write').at(-1)!.duration
+			)
+		);
+		await page.evaluate(() => performance.clearMeasures('capmap:import-write'));
+		// The first import fills an empty database; later ones replace a full one. Raw does the same.
+		raws.push(await rawWrite(page, workspace, run > 0));
+	}
+	const importMs = median(imports);
+	const rawMs = median(raws);
+	console.log(
+		`import writes ${imports.map((t) => t.toFixed(0)).join(', ')} ms; raw IndexedDB ${raws.map((t) => t.toFixed(0)).join(', ')} ms`
+	);
+	report('import ÷ raw IndexedDB for the same records', importMs / rawMs, 1.3, '×');
+
+	// First render of the board after the data is read, on fresh loads.
+	const renders: number[] = [];
+	const scripts = new Set<string>();
+	page.on('response', (response) => {
+		if (response.url().endsWith('.js') && !response.url().includes('service-worker'))
+			scripts.add(new URL(response.url()).pathname);
+	});
+	for (let run = 0; run < 3; run++) {
+		await page.goto(BASE);
+		await page.getByRole('heading', { name: 'Roadmap board' }).waitFor();
+		await page.waitForTimeout(300);
+		renders.push(
+			await page.evaluate(() => {
+				const read = performance.getEntriesByName('capmap:live:workspace')[0]!.startTime;
+				const drawn = performance
+					.getEntriesByName('capmap:board-rendered')
+					.find((m) => m.startTime >= read)!;
+				return drawn.startTime - read;
+			})
+		);
+	}
+	report('board first render after the data is read', median(renders), 300);
+
+	const gzipped = [...scripts].reduce(
+		(sum, path) => sum + gzipSync(readFileSync(`build${path}`)).length,
+		0
+	);
+	report(`board first-load JavaScript, gzipped (${scripts.size} files)`, gzipped / 1024, 150, 'KB');
+
+	const filters = await page.evaluate(async () => {
+		const select = [...document.querySelectorAll('select')].find((s) =>
+			s.closest('label')?.textContent?.includes('Quarter')
+		)!;
+		const values = [...select.options].map((o) => o.value).filter(Boolean);
+		const times: number[] = [];
+		for (const value of [...values, '']) {
+			const start = performance.now();
+			select.value = value;
+			select.dispatchEvent(new Event('change', { bubbles: true }));
+			await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+			times.push(performance.now() - start);
+		}
+		return times;
+	});
+	report('a filter change, to the next frame', median(filters), 100);
+
+	const opens: number[] = [];
+	for (let run = 0; run < 5; run++) {
+		await page.getByRole('heading', { name: 'Roadmap board' }).waitFor();
+		opens.push(
+			await page.evaluate(async (n) => {
+				const link = document.querySelectorAll<HTMLAnchorElement>('article h3 a')[n]!;
+				const title = link.textContent!.trim();
+				const start = performance.now();
+				link.click();
+				await new Promise<void>((resolve) => {
+					const check = () =>
+						document.querySelector('main h1')?.textContent?.trim() === title
+							? resolve()
+							: requestAnimationFrame(check);
+					check();
+				});
+				return performance.now() - start;
+			}, run)
+		);
+		await page.goBack();
+	}
+	report('opening an item from the board', median(opens), 150);
+} finally {
+	await browser.close();
+	server.kill();
+}
+
+/** The same records written with plain IndexedDB in one transaction, into a scratch database. */
+async function rawWrite(page: Page, ws: typeof workspace, replacing: boolean): Promise<number> {
+	return page.evaluate(
+		async ([ws, replacing]) => {
+			const tables = [
+				'capabilities',
+				'models',
+				'evidence',
+				'items',
+				'decisions',
+				'briefs'
+			] as const;
+			await new Promise((resolve) => {
+				const del = indexedDB.deleteDatabase('raw-bench');
+				del.onsuccess = del.onerror = resolve;
+			});
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const request = indexedDB.open('raw-bench', 1);
+				request.onupgradeneeded = () => {
+					for (const table of tables) {
+						const store = request.result.createObjectStore(table, {
+							keyPath: 'seq',
+							autoIncrement: true
+						});
+						store.createIndex('id', 'id', { unique: true });
+						if (table === 'evidence') {
+							store.createIndex('modelId', 'modelId');
+							store.createIndex('capabilityId', 'capabilityId');
+						}
+						if (table === 'briefs') store.createIndex('modelId', 'modelId');
+					}
+					request.result.createObjectStore('meta', { keyPath: 'key' });
+				};
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			});
+			// Like an import, replace what is there: the timed write clears the stores it refills.
+			const write = () =>
+				new Promise<void>((resolve, reject) => {
+					const tx = db.transaction([...tables, 'meta'], 'readwrite');
+					tx.objectStore('meta').put({ key: 'workspace', name: ws.name, settings: ws.settings });
+					for (const table of tables) {
+						const store = tx.objectStore(table);
+						store.clear();
+						for (const record of ws[table]) store.add(record);
+					}
+					tx.oncomplete = () => resolve();
+					tx.onerror = () => reject(tx.error);
+				});
+			if (replacing) await write();
+			const start = performance.now();
+			await write();
+			const elapsed = performance.now() - start;
+			db.close();
+			return elapsed;
+		},
+		[ws, replacing] as const
+	);
+}
