@@ -39,7 +39,9 @@ if (sourcesChanged()) {
 		platform: 'node',
 		format: 'esm',
 		target: 'node20',
-		packages: 'external',
+		// Bundling zod too saves loading its many module files at every start; jsdom stays
+		// outside (heavy, and loaded only for HTML briefs).
+		external: ['jsdom'],
 		logLevel: 'error'
 	});
 	renameSync(temporary, bundle);

@@ -23,15 +23,6 @@ import { applyOverrides, type ModelOverride } from './scenario';
 import { isOpen, type Capability, type Item, type Model, type Requirement } from './schemas';
 import type { Workspace } from './workspace';
 
-export const BRIEF_HEADINGS = [
-	'Bottom line',
-	'What {model} can do that our current models cannot',
-	'What it unlocks for users',
-	'Risks',
-	'Roadmap changes',
-	'Evidence'
-] as const;
-
 export class BriefError extends Error {}
 
 /** One item's readiness in one context, computed on first use: the brief needs few of them. */

@@ -25,11 +25,6 @@ export function isIsoDate(value: string): boolean {
 	return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 }
 
-/** Quarters compare as strings because the year comes first and has four digits. */
-export function quarterIsLater(a: string, b: string): boolean {
-	return a > b;
-}
-
 export function addDays(isoDate: string, days: number): string {
 	return new Date((dayNumber(isoDate) + days) * DAY_MS).toISOString().slice(0, 10);
 }

@@ -19,10 +19,6 @@ const TRUST: Record<EvidenceKind, number> = Object.fromEntries(
 	EVIDENCE_KINDS.map((kind, index) => [kind, EVIDENCE_KINDS.length - index])
 ) as Record<EvidenceKind, number>;
 
-export function trustOf(kind: EvidenceKind): number {
-	return TRUST[kind];
-}
-
 export function isStale(evidence: Evidence, asOf: string, staleAfterDays: number): boolean {
 	return daysBetween(evidence.observedAt, asOf) > staleAfterDays;
 }

@@ -1,5 +1,5 @@
 /** How values, thresholds and labels read in the board, the brief and the command line. */
-import type { Direction, EvidenceKind, ModelStatus } from './schemas';
+import type { Direction, EvidenceKind } from './schemas';
 import type { Readiness } from './readiness';
 
 /** A value with its unit, as the brief's reference line writes it: `93.5 %`, `820 ms`. */
@@ -24,13 +24,6 @@ export const READINESS_LABEL: Record<Readiness, string> = {
 	upgrade: 'needs a model upgrade',
 	unverified: 'unverified',
 	waiting: 'waiting on a capability'
-};
-
-export const STATUS_LABEL: Record<ModelStatus, string> = {
-	production: 'production',
-	available: 'available',
-	announced: 'announced',
-	retired: 'retired'
 };
 
 /** English list: `a`, `a and b`, `a, b and c`. */
