@@ -6,7 +6,26 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// A single-page app: every route is rendered in the browser from the fallback page.
-		adapter: adapter({ fallback: 'index.html' })
+		adapter: adapter({ fallback: 'index.html' }),
+		// Workspace files come from other people: even if some text slipped past the sanitiser,
+		// no inline script (but SvelteKit's own, by hash), plugin or other origin could run or load.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'frame-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 

@@ -133,6 +133,36 @@ try {
 		await page.goBack();
 	}
 	report('opening an item from the board', median(opens), 150);
+
+	// Briefs: generating one from this workspace, then the live preview and checks of 20 pages.
+	await page.goto(`${BASE}/briefs`);
+	await page.getByRole('button', { name: 'Generate brief' }).click();
+	await page.getByLabel('Markdown').waitFor();
+	const generate = await page.evaluate(
+		() => performance.getEntriesByName('capmap:brief-generate').at(-1)!.duration
+	);
+	report('generating a brief from this workspace', generate, 300);
+	const previews = await page.evaluate(async () => {
+		const source = document.querySelector<HTMLTextAreaElement>('#brief-source')!;
+		// About 20 printed pages: 10,000 words of the brief's own kind of text.
+		let text = source.value;
+		while (text.split(/\s+/).length < 10_000) text += `\n\n${source.value}`;
+		const times: number[] = [];
+		for (let i = 0; i < 5; i++) {
+			performance.clearMeasures('capmap:preview');
+			source.value = `${text}\n\nKeystroke ${i}.`;
+			source.dispatchEvent(new Event('input', { bubbles: true }));
+			while (performance.getEntriesByName('capmap:preview').length === 0)
+				await new Promise((r) => setTimeout(r, 10));
+			times.push(performance.getEntriesByName('capmap:preview')[0]!.duration);
+		}
+		return { times, words: text.split(/\s+/).length };
+	});
+	report(
+		`preview + checks of a ${previews.words.toLocaleString('en-US')}-word brief, per keystroke`,
+		median(previews.times),
+		100
+	);
 } finally {
 	await browser.close();
 	server.kill();

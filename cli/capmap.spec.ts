@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { run } from './capmap';
 
@@ -157,7 +158,17 @@ describe('capmap brief', () => {
 		expect(html).toContain('<h2>Bottom line</h2>');
 		expect(html).toContain('<a class="citation" href="#ref-1">[1]</a>');
 		expect(html).toContain('id="ref-1"');
-		expect(html).not.toMatch(/onerror|<script|<link|@import|src="http/i);
+		const doc = new JSDOM(html).window.document;
+		expect(doc.querySelectorAll('script, link, img, iframe').length).toBe(0);
+		expect(
+			[...doc.querySelectorAll('*')].flatMap((e) =>
+				e.getAttributeNames().filter((a) => a.startsWith('on'))
+			)
+		).toEqual([]);
+		expect(doc.querySelector('h1')!.textContent).toContain('Evil <img src=x onerror=alert(1)> Inc');
+		expect(doc.title).toBe(
+			'Capability brief: GPT-5 — what it means for Evil <img src=x onerror=alert(1)> Inc'
+		);
 	});
 });
 

@@ -192,8 +192,7 @@ async function brief(argv: string[], io: Output): Promise<number> {
 		const render = createRenderer(
 			new JSDOM('').window as unknown as Parameters<typeof createRenderer>[0]
 		);
-		const model = workspace.models.find((m) => m.id === modelId)!;
-		text = standaloneHtml(markdown, render, `Capability brief: ${model.name}`);
+		text = standaloneHtml(markdown, render);
 	}
 	const out = single(args, 'out');
 	if (out) {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateWorkspace, type Workspace } from '$lib/domain/workspace';
-import { CapmapDatabase } from './database';
+import { CapmapDatabase, SCHEMA_VERSIONS } from './database';
 import {
 	RefusedChange,
 	deleteCapability,
@@ -122,5 +122,67 @@ describe('entity changes', () => {
 		await restore(db, item);
 		await restore(db, model);
 		expect(await loadWorkspace(db)).toEqual(before);
+	});
+});
+
+describe('schema upgrades', () => {
+	it('opens a version 1 database, with its data, at the current version', async () => {
+		const { default: Dexie } = await import('dexie');
+		const name = `upgrade-${++counter}`;
+		// The fixture: a database exactly as Capmap version 1 left it.
+		const v1 = new Dexie(name);
+		v1.version(1).stores(SCHEMA_VERSIONS[1]!);
+		await v1.open();
+		await v1.table('meta').put({ key: 'workspace', name: 'Old', settings: { staleAfterDays: 90 } });
+		await v1.table('items').bulkAdd(sample().items);
+		await v1.table('briefs').add({
+			id: 'b1',
+			title: 'Old brief',
+			modelId: 'gpt-5',
+			asOf: '2026-01-01',
+			markdown: '# Old',
+			createdAt: 'x',
+			updatedAt: 'x'
+		});
+		v1.close();
+
+		const db = new CapmapDatabase(name);
+		open.push(db);
+		await db.open();
+		expect(db.verno).toBe(Math.max(...Object.keys(SCHEMA_VERSIONS).map(Number)));
+		expect((await db.meta.get('workspace'))?.name).toBe('Old');
+		expect((await db.items.toArray()).map((i) => i.id)).toEqual(sample().items.map((i) => i.id));
+		expect(await db.briefVersions.count()).toBe(0);
+		await db.briefVersions.add({ briefId: 'b1', markdown: '# Older', savedAt: 'y' });
+		expect(await db.briefVersions.where('briefId').equals('b1').count()).toBe(1);
+	});
+});
+
+describe('brief history', () => {
+	it('keeps every earlier text when a brief is saved, regenerated or restored', async () => {
+		const { createBrief, saveBrief, regenerateBrief } = await import('./brief-repo');
+		const db = freshDb();
+		await replaceWorkspace(db, sample());
+		const origin = { modelId: 'gpt-5', asOf: '2026-11-27', generatedMarkdown: '# v1', figures: [] };
+		await createBrief(
+			db,
+			{
+				id: 'b',
+				title: 'T',
+				modelId: 'gpt-5',
+				asOf: '2026-11-27',
+				markdown: '# v1',
+				createdAt: 't0',
+				updatedAt: 't0'
+			},
+			origin
+		);
+		await saveBrief(db, 'b', { title: 'T', markdown: '# v2' }, 't1');
+		await saveBrief(db, 'b', { title: 'T', markdown: '# v2' }, 't2');
+		await regenerateBrief(db, 'b', { ...origin, generatedMarkdown: '# v3' }, 't3');
+		expect(
+			(await db.briefVersions.where('briefId').equals('b').sortBy('seq')).map((v) => v.markdown)
+		).toEqual(['# v1', '# v2']);
+		expect((await loadWorkspace(db))!.briefs[0]!.markdown).toBe('# v3');
 	});
 });

@@ -5,12 +5,18 @@
  *     domain schemas define it, plus `seq`, an auto-increment key that keeps file order (the
  *     board, the exported file and `capmap readiness` all list items in the order they came).
  *   meta — one record, key "workspace": the workspace name and settings.
+ *   briefVersions (v2) — every earlier text of a saved brief, so a save never loses the last one.
+ *   briefOrigins (v2) — per brief, the Markdown it was generated as and the evidence behind each
+ *     reference, to tell when the workspace has moved on ("out of date").
+ *   Versions and origins are this browser's history of its briefs; the workspace file carries
+ *   the briefs themselves (DESIGN.md), not their history.
  *
  * !!! The database name, table names and indexes below are a storage format. Change them only by
  * adding a new `this.version(n)` with an upgrade function, never by editing an old one, and add an
  * upgrade test from a fixture of the previous version (database.spec.ts). Users' data depends on it.
  */
 import Dexie, { type Table } from 'dexie';
+import type { BriefOrigin } from '$lib/domain/brief-status';
 import type {
 	Brief,
 	Capability,
@@ -32,6 +38,32 @@ export interface WorkspaceMeta {
 	settings: Settings;
 }
 
+export interface BriefVersion {
+	seq?: number;
+	briefId: string;
+	markdown: string;
+	savedAt: string;
+}
+
+export type StoredBriefOrigin = BriefOrigin & { briefId: string };
+
+/** Each schema version as it was released. Append a new one; never edit an old one. */
+export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
+	1: {
+		capabilities: '++seq, &id',
+		models: '++seq, &id',
+		evidence: '++seq, &id, modelId, capabilityId',
+		items: '++seq, &id',
+		decisions: '++seq, &id',
+		briefs: '++seq, &id, modelId',
+		meta: 'key'
+	},
+	2: {
+		briefVersions: '++seq, briefId',
+		briefOrigins: 'briefId'
+	}
+};
+
 export const ENTITY_TABLES = [
 	'capabilities',
 	'models',
@@ -50,17 +82,13 @@ export class CapmapDatabase extends Dexie {
 	decisions!: Table<Stored<Decision>, number>;
 	briefs!: Table<Stored<Brief>, number>;
 	meta!: Table<WorkspaceMeta, string>;
+	briefVersions!: Table<BriefVersion, number>;
+	briefOrigins!: Table<StoredBriefOrigin, string>;
 
 	constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
 		super(name, options);
-		this.version(1).stores({
-			capabilities: '++seq, &id',
-			models: '++seq, &id',
-			evidence: '++seq, &id, modelId, capabilityId',
-			items: '++seq, &id',
-			decisions: '++seq, &id',
-			briefs: '++seq, &id, modelId',
-			meta: 'key'
-		});
+		// v2 only adds tables: no record of v1 changes shape, so it needs no upgrade function.
+		for (const [version, stores] of Object.entries(SCHEMA_VERSIONS))
+			this.version(Number(version)).stores(stores);
 	}
 }

@@ -40,10 +40,21 @@ export async function loadWorkspace(db: CapmapDatabase): Promise<Workspace | nul
 	});
 }
 
+const everyTable = (db: CapmapDatabase) => [
+	db.meta,
+	db.briefVersions,
+	db.briefOrigins,
+	...ENTITY_TABLES.map((t) => db[t])
+];
+
 /** Replaces the whole workspace in one transaction: all of it is written, or nothing is. */
 export async function replaceWorkspace(db: CapmapDatabase, workspace: Workspace): Promise<void> {
-	await db.transaction('rw', [db.meta, ...ENTITY_TABLES.map((t) => db[t])], async () => {
-		await Promise.all(ENTITY_TABLES.map((table) => db[table].clear()));
+	await db.transaction('rw', everyTable(db), async () => {
+		await Promise.all([
+			db.briefVersions.clear(),
+			db.briefOrigins.clear(),
+			...ENTITY_TABLES.map((table) => db[table].clear())
+		]);
 		await db.meta.put({ key: 'workspace', name: workspace.name, settings: workspace.settings });
 		// bulkAdd in file order: the auto-increment `seq` then keeps that order.
 		await db.capabilities.bulkAdd(workspace.capabilities);
@@ -75,7 +86,7 @@ export async function updateWorkspaceMeta(
 
 /** Forgets the workspace: the welcome page shows again. */
 export async function clearWorkspace(db: CapmapDatabase): Promise<void> {
-	await db.transaction('rw', [db.meta, ...ENTITY_TABLES.map((t) => db[t])], async () => {
-		await Promise.all([db.meta.clear(), ...ENTITY_TABLES.map((table) => db[table].clear())]);
+	await db.transaction('rw', everyTable(db), async () => {
+		await Promise.all(everyTable(db).map((table) => table.clear()));
 	});
 }

@@ -33,6 +33,11 @@ function briefMarked(): Marked {
 			}
 		],
 		renderer: {
+			// Raw HTML in a brief or a description is shown as text, never parsed: Markdown is
+			// all they need, and hostile markup then never even reaches the sanitiser as markup.
+			html(token: Tokens.HTML | Tokens.Tag) {
+				return escapeHtml(token.text);
+			},
 			paragraph(
 				this: { parser: { parseInline(tokens: Tokens.Generic[]): string } },
 				token: Tokens.Paragraph
@@ -51,6 +56,15 @@ export type Render = (markdown: string) => string;
 export function createRenderer(window: WindowLike): Render {
 	const purify = createDOMPurify(window);
 	purify.addHook('afterSanitizeAttributes', (node) => {
+		// DOMPurify lets data: URIs through on images; we allow only http(s), mailto and relative.
+		for (const name of ['src', 'href']) {
+			const value = node.getAttribute(name);
+			if (
+				value !== null &&
+				!/^(?:https?:|mailto:|[^a-z]|[a-z+.-]*(?:[^a-z+.\-:]|$))/i.test(value.trim())
+			)
+				node.removeAttribute(name);
+		}
 		if (node.nodeName === 'A' && node.getAttribute('href')?.match(/^(?:https?|mailto):/i)) {
 			node.setAttribute('rel', 'noopener noreferrer');
 			node.setAttribute('target', '_blank');

@@ -19,7 +19,16 @@ p.reference { font-size: .9rem; margin: .35rem 0; padding-left: 2.2em; text-inde
   a { color: inherit; }
 }`;
 
-export function standaloneHtml(markdown: string, render: Render, title: string): string {
+/** The document's title is the brief's first heading, so the app and `capmap brief` agree. */
+export function titleOf(markdown: string): string {
+	return /^# (.+)$/m.exec(markdown)?.[1]?.trim() ?? 'Capability brief';
+}
+
+export function standaloneHtml(
+	markdown: string,
+	render: Render,
+	title = titleOf(markdown)
+): string {
 	return `<!doctype html>
 <html lang="en">
 <head>

@@ -27,3 +27,18 @@ export const commands = {
 	deleteDecision: (id: string) => entities.deleteDecision(db, id),
 	restore: (snapshot: entities.Snapshot) => entities.restore(db, snapshot)
 };
+
+import * as briefs from '$lib/db/brief-repo';
+import type { BriefOrigin } from '$lib/domain/brief-status';
+import type { Brief } from '$lib/domain/schemas';
+
+const now = () => new Date().toISOString();
+
+export const briefCommands = {
+	create: (brief: Brief, origin: BriefOrigin) => briefs.createBrief(db, brief, origin),
+	save: (id: string, changes: { title: string; markdown: string }) =>
+		briefs.saveBrief(db, id, changes, now()),
+	regenerate: (id: string, origin: BriefOrigin) => briefs.regenerateBrief(db, id, origin, now()),
+	remove: (id: string) => briefs.deleteBrief(db, id),
+	now
+};

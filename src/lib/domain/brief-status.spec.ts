@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { composeBrief } from './brief';
+import { briefStatus, type BriefOrigin } from './brief-status';
+import { lineDiff } from './line-diff';
+import { validateWorkspace, type Workspace } from './workspace';
+
+function sample(): Workspace {
+	const result = validateWorkspace(
+		JSON.parse(readFileSync('samples/sample-workspace.json', 'utf8'))
+	);
+	if (!result.ok) throw new Error('invalid sample');
+	return result.workspace;
+}
+const AS_OF = '2026-11-27';
+
+function origin(ws: Workspace): BriefOrigin {
+	const generated = composeBrief(ws, 'gpt-5', AS_OF);
+	return {
+		modelId: 'gpt-5',
+		asOf: AS_OF,
+		generatedMarkdown: generated.markdown,
+		figures: generated.figures
+	};
+}
+
+describe('briefStatus', () => {
+	it('is current right after generation', () => {
+		const ws = sample();
+		expect(briefStatus(ws, origin(ws))).toEqual({ outOfDate: false, changed: [] });
+	});
+
+	it('names the figure that changed when evidence changes', () => {
+		const ws = sample();
+		const before = origin(ws);
+		const claim = ws.evidence.find((e) => e.modelId === 'gpt-5' && e.capabilityId === 'tool-use')!;
+		claim.value = 91;
+		const status = briefStatus(ws, before);
+		expect(status.outOfDate).toBe(true);
+		expect(status.changed).toEqual([
+			{ n: expect.any(Number), label: 'GPT-5 on Tool-call accuracy', before: '98 %', after: '91 %' }
+		]);
+	});
+
+	it('goes out of date when an item changes, even with the same numbers', () => {
+		const ws = sample();
+		const before = origin(ws);
+		ws.items.find((i) => i.id === 'refund-agent')!.title = 'Refunds, end to end';
+		expect(briefStatus(ws, before)).toEqual({ outOfDate: true, changed: [] });
+	});
+
+	it('records each reference with its evidence', () => {
+		const { markdown, figures } = composeBrief(sample(), 'gpt-5', AS_OF);
+		for (const f of figures) expect(markdown).toMatch(new RegExp(`^\\[${f.n}\\] `, 'm'));
+		expect(figures[0]).toMatchObject({ n: 1, modelId: 'gpt-5' });
+	});
+});
+
+describe('lineDiff', () => {
+	it('marks removed and added lines around the common ones', () => {
+		expect(lineDiff('a\nb\nc', 'a\nx\nc\nd')).toEqual([
+			{ kind: 'same', text: 'a' },
+			{ kind: 'removed', text: 'b' },
+			{ kind: 'added', text: 'x' },
+			{ kind: 'same', text: 'c' },
+			{ kind: 'added', text: 'd' }
+		]);
+		expect(lineDiff('same', 'same')).toEqual([{ kind: 'same', text: 'same' }]);
+	});
+});
