@@ -172,6 +172,69 @@ describe('capmap brief', () => {
 	});
 });
 
+describe('capmap ingest', () => {
+	const PF = 'tests/fixtures/eval/promptfoo';
+
+	it('writes the new workspace and prints the changed items, regressions first', async () => {
+		const out = tempFile('out.json', '');
+		const result = await capmap(
+			'ingest',
+			SAMPLE,
+			`${PF}/results-v3.json`,
+			'--map',
+			`${PF}/map.json`,
+			'--out',
+			out,
+			...AS_OF
+		);
+		expect(result.code).toBe(0);
+		const lines = result.stdout.split('\n');
+		expect(lines[0]).toMatch(
+			/^6 new evidence records from results-v3\.json \(promptfoo, \d{4}-\d{2}-\d{2}\); 0 already present; wrote /
+		);
+		expect(result.stdout).toContain(
+			'unmapped metrics (skipped): cost-per-1k-usd, latency-p50-ms, pass-rate'
+		);
+		expect(result.stdout).toMatch(/ticket-triage\s+ready\s+\w+ \(regression\)/);
+		const written = JSON.parse(readFileSync(out, 'utf8'));
+		expect(written.evidence).toHaveLength(66);
+
+		const again = await capmap(
+			'ingest',
+			out,
+			`${PF}/results-v3.json`,
+			'--map',
+			`${PF}/map.json`,
+			...AS_OF
+		);
+		expect(again.stdout.split('\n')[0]).toMatch(
+			/^0 new evidence records .*; 6 already present; wrote /
+		);
+		expect(JSON.parse(readFileSync(out, 'utf8')).evidence).toHaveLength(66);
+	});
+
+	it('refuses a failed Inspect run and a bad map, changing nothing', async () => {
+		const ws = tempFile('ws.json', readFileSync(SAMPLE, 'utf8'));
+		const failed = await capmap(
+			'ingest',
+			ws,
+			'tests/fixtures/eval/inspect/2026-11-21T10-02-00_ticket-triage_error.json'
+		);
+		expect(failed.code).toBe(1);
+		expect(failed.stderr).toMatch(/status: is "error": only logs of runs that finished/);
+		const badMap = await capmap(
+			'ingest',
+			ws,
+			`${PF}/results-v3.json`,
+			'--map',
+			tempFile('map.json', '{"models": []}')
+		);
+		expect(badMap.code).toBe(1);
+		expect(badMap.stderr).toMatch(/not a mapping file\n {2}models: /);
+		expect(readFileSync(ws, 'utf8')).toBe(readFileSync(SAMPLE, 'utf8'));
+	});
+});
+
 describe('bad input', () => {
 	const cases: [string[], number, RegExp][] = [
 		[[], 2, /usage: capmap/],
@@ -190,7 +253,9 @@ describe('bad input', () => {
 		[['scenario', SAMPLE, '--set', 'gpt-5=beta'], 2, /status must be one of/],
 		[['brief', SAMPLE], 2, /brief needs --model ID/],
 		[['brief', SAMPLE, '--model', 'gpt-9'], 2, /no model "gpt-9"/],
-		[['brief', SAMPLE, '--model', 'gpt-5', '--format', 'pdf'], 2, /--format must be md or html/]
+		[['brief', SAMPLE, '--model', 'gpt-5', '--format', 'pdf'], 2, /--format must be md or html/],
+		[['ingest', SAMPLE], 2, /ingest takes a workspace file and a results file/],
+		[['ingest', SAMPLE, 'x.json', '--format', 'xml'], 2, /--format must be one of auto, promptfoo/]
 	];
 	it.each(cases)('capmap %j exits %i with a message', async (argv, exit, message) => {
 		const result = await capmap(...argv);

@@ -5,12 +5,23 @@
  * Exit codes: 0 success, 1 an invalid or unreadable file, 2 bad arguments.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { z } from 'zod';
 import { generateBrief, BriefError } from '../src/lib/domain/brief';
 import { isIsoDate, todayIso } from '../src/lib/domain/dates';
 import { readinessReport } from '../src/lib/domain/report';
-import { scenarioChanges, type ModelOverride } from '../src/lib/domain/scenario';
+import { isRegression, scenarioChanges, type ModelOverride } from '../src/lib/domain/scenario';
+import { FORMATS, parseResults, type Format } from '../src/lib/import/detect';
+import { ingest, type ResultsMap } from '../src/lib/import/ingest';
+import { ResultsError } from '../src/lib/import/results';
 import { MODEL_STATUSES, type ModelStatus } from '../src/lib/domain/schemas';
-import { formatProblem, parseWorkspaceText, type Workspace } from '../src/lib/domain/workspace';
+import {
+	formatPath,
+	formatProblem,
+	parseWorkspaceText,
+	serializeWorkspace,
+	type Workspace
+} from '../src/lib/domain/workspace';
 import { parseArgs, single, UsageError, type ParsedArgs } from './args';
 import { table } from './table';
 
@@ -18,7 +29,8 @@ const USAGE = `usage: capmap <command> [options]
   validate <file>
   readiness <file> [--as-of DATE] [--json]
   scenario <file> --set MODEL=STATUS[@DATE] [--set ...] [--as-of DATE] [--json]
-  brief <file> --model ID [--as-of DATE] [--format md|html] [--out FILE]`;
+  brief <file> --model ID [--as-of DATE] [--format md|html] [--out FILE]
+  ingest <file> <results> [--format auto|promptfoo|lm-eval|inspect|csv] [--map MAP.json] [--out FILE] [--as-of DATE]`;
 
 /** A workspace file that cannot be used: exit 1 with its problems. */
 class FileError extends Error {
@@ -208,11 +220,87 @@ async function brief(argv: string[], io: Output): Promise<number> {
 	return 0;
 }
 
+const ResultsMapSchema = z.object({
+	models: z.record(z.string(), z.string()).default({}),
+	metrics: z.record(z.string(), z.string()).default({})
+});
+
+function readMap(path: string | undefined): ResultsMap {
+	if (!path) return { models: {}, metrics: {} };
+	let json: unknown;
+	try {
+		json = JSON.parse(readText(path));
+	} catch (error) {
+		if (error instanceof FileError) throw error;
+		throw new FileError(`${path}: is not valid JSON`);
+	}
+	const parsed = ResultsMapSchema.safeParse(json);
+	if (!parsed.success)
+		throw new FileError(
+			`${path}: not a mapping file`,
+			parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`)
+		);
+	return parsed.data;
+}
+
+function ingestCommand(argv: string[], io: Output): number {
+	const args = parseArgs(argv, ['format', 'map', 'out', 'as-of'], []);
+	if (args.positionals.length !== 2)
+		throw new UsageError(
+			`ingest takes a workspace file and a results file, got ${args.positionals.length} file(s)`
+		);
+	const [path, resultsPath] = args.positionals as [string, string];
+	const format = (single(args, 'format') ?? 'auto') as Format;
+	if (!(FORMATS as readonly string[]).includes(format))
+		throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+	const asOf = asOfArg(args);
+	const workspace = loadWorkspace(path);
+	const map = readMap(single(args, 'map'));
+	let parsed;
+	try {
+		parsed = parseResults(readText(resultsPath), format);
+	} catch (error) {
+		if (error instanceof ResultsError) throw new FileError(`${resultsPath}: ${error.message}`);
+		throw error;
+	}
+	const result = ingest(workspace, parsed, map, basename(resultsPath), asOf);
+	const out = single(args, 'out') ?? path;
+	try {
+		writeFileSync(out, serializeWorkspace(result.workspace));
+	} catch (error) {
+		throw new FileError(
+			`${out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`
+		);
+	}
+	io.out(
+		`${result.added.length} new evidence record${result.added.length === 1 ? '' : 's'} from ${basename(resultsPath)} (${parsed.tool}, ${parsed.observedAt}); ${result.duplicates} already present; wrote ${out}`
+	);
+	if (result.unmapped.models.length > 0)
+		io.out(`unmapped models (skipped): ${result.unmapped.models.join(', ')}`);
+	if (result.unmapped.metrics.length > 0)
+		io.out(`unmapped metrics (skipped): ${result.unmapped.metrics.join(', ')}`);
+	if (result.changes.length === 0) io.out(`no item changes readiness (as of ${asOf})`);
+	else
+		io.out(
+			table(
+				['item', 'from', 'to', 'title'],
+				result.changes.map((c) => [
+					c.itemId,
+					c.from,
+					isRegression(c) ? `${c.to} (regression)` : c.to,
+					c.title
+				])
+			)
+		);
+	return 0;
+}
+
 const COMMANDS: Record<string, (argv: string[], io: Output) => number | Promise<number>> = {
 	validate,
 	readiness,
 	scenario,
-	brief
+	brief,
+	ingest: ingestCommand
 };
 
 export async function run(argv: readonly string[], io: Output): Promise<number> {

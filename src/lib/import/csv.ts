@@ -1,0 +1,91 @@
+/**
+ * Evidence from a CSV table (a spreadsheet export, a homegrown eval script). The header row names
+ * the columns; `model`, `metric` and `value` are required, `date` is required unless the caller
+ * gives one, and `samples` (or `n`), `stderr` and `task` are optional. Column names are matched
+ * case-insensitively; a `columns` map renames them (e.g. { value: "accuracy" }).
+ */
+import Papa from 'papaparse';
+import { isoDay, ResultsError, type Observation, type ParsedResults } from './results';
+
+export type CsvColumn = 'model' | 'metric' | 'value' | 'date' | 'samples' | 'stderr' | 'task';
+
+export interface CsvOptions {
+	columns?: Partial<Record<CsvColumn, string>>;
+	/** Used when there is no date column. */
+	date?: string;
+}
+
+const ALIASES: Record<CsvColumn, string[]> = {
+	model: ['model'],
+	metric: ['metric', 'capability'],
+	value: ['value', 'score'],
+	date: ['date', 'observedat', 'observed_at'],
+	samples: ['samples', 'n', 'sample_size', 'samplesize'],
+	stderr: ['stderr'],
+	task: ['task']
+};
+
+export function parseCsvEvidence(text: string, options: CsvOptions = {}): ParsedResults {
+	if (text.includes('\u0000')) throw new ResultsError('(file)', 'is a binary file, not CSV');
+	const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+	const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
+	if (quoteError)
+		throw new ResultsError(
+			`row ${(quoteError.row ?? 0) + 1}`,
+			`has a quote that is never closed (${quoteError.message})`
+		);
+	const [header, ...rows] = parsed.data;
+	if (!header) throw new ResultsError('(file)', 'is empty');
+	const names = header.map((h) => h.trim().toLowerCase());
+	const index = (column: CsvColumn): number => {
+		const wanted = options.columns?.[column]?.toLowerCase();
+		return wanted !== undefined
+			? names.indexOf(wanted)
+			: names.findIndex((n) => ALIASES[column].includes(n));
+	};
+	const at = Object.fromEntries(
+		(Object.keys(ALIASES) as CsvColumn[]).map((c) => [c, index(c)])
+	) as Record<CsvColumn, number>;
+	for (const column of ['model', 'metric', 'value'] as const)
+		if (at[column] < 0)
+			throw new ResultsError(
+				'row 1',
+				`has no "${options.columns?.[column] ?? column}" column (found: ${header.join(', ')})`
+			);
+	if (at.date < 0 && !options.date)
+		throw new ResultsError('row 1', 'has no "date" column, and no date was given for the file');
+
+	const dates = new Set<string>();
+	const observations: Observation[] = rows.map((row, i) => {
+		const where = `row ${i + 2}`;
+		if (row.length !== header.length)
+			throw new ResultsError(where, `has ${row.length} cells; the header has ${header.length}`);
+		const cell = (c: CsvColumn) => (at[c] >= 0 ? (row[at[c]] ?? '').trim() : '');
+		const value = Number(cell('value'));
+		if (cell('value') === '' || !Number.isFinite(value))
+			throw new ResultsError(`${where}, value`, `"${cell('value')}" is not a number`);
+		if (!cell('model')) throw new ResultsError(`${where}, model`, 'is empty');
+		if (!cell('metric')) throw new ResultsError(`${where}, metric`, 'is empty');
+		const samples = cell('samples');
+		const n = samples === '' ? undefined : Number(samples);
+		if (n !== undefined && (!Number.isInteger(n) || n < 0))
+			throw new ResultsError(`${where}, samples`, `"${samples}" is not a whole number`);
+		const stderr = cell('stderr') === '' ? undefined : Number(cell('stderr'));
+		const observedAt = at.date >= 0 ? isoDay(cell('date'), `${where}, date`) : options.date!;
+		dates.add(observedAt);
+		return {
+			models: [cell('model')],
+			metric: cell('metric'),
+			value,
+			// A table's values are taken in the capability's own unit: no fraction guessing.
+			fraction: false,
+			observedAt,
+			...(n !== undefined ? { sampleSize: n } : {}),
+			...(stderr !== undefined && Number.isFinite(stderr) ? { stderr } : {}),
+			task: cell('task') || cell('metric')
+		};
+	});
+	if (observations.length === 0) throw new ResultsError('(file)', 'has a header but no rows');
+	// The file's date is its latest row's; each row keeps its own.
+	return { tool: 'csv', observedAt: [...dates].sort().at(-1)!, observations };
+}

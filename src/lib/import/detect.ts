@@ -1,0 +1,41 @@
+/** Reads eval results in any supported format, recognising it from the content when asked to. */
+import { parseCsvEvidence } from './csv';
+import { parseInspect } from './inspect';
+import { parseLmEval } from './lm-eval';
+import { parsePromptfoo } from './promptfoo';
+import { parseJson, ResultsError, type ParsedResults, type Tool } from './results';
+
+export const FORMATS = ['auto', 'promptfoo', 'lm-eval', 'inspect', 'csv'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function detectFormat(text: string): Tool {
+	const start = text.trimStart();
+	if (!start.startsWith('{')) return 'csv';
+	const root = parseJson(text) as Record<string, unknown>;
+	if (root && typeof root === 'object') {
+		if ('eval' in root && 'status' in root) return 'inspect';
+		if (
+			'n-samples' in root ||
+			('results' in root && 'config' in root && 'date' in root && !('evalId' in root))
+		)
+			return 'lm-eval';
+		if ('results' in root) return 'promptfoo';
+	}
+	throw new ResultsError(
+		'(file)',
+		'is JSON but not promptfoo, lm-evaluation-harness or Inspect results'
+	);
+}
+
+export function parseResults(
+	text: string,
+	format: Format = 'auto',
+	csvDate?: string
+): ParsedResults {
+	const tool = format === 'auto' ? detectFormat(text) : format;
+	if (tool === 'csv') return parseCsvEvidence(text, csvDate ? { date: csvDate } : {});
+	const json = parseJson(text);
+	if (tool === 'promptfoo') return parsePromptfoo(json);
+	if (tool === 'lm-eval') return parseLmEval(json);
+	return parseInspect(json);
+}

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { validateWorkspace, type Workspace } from '../domain/workspace';
+import { parseResults } from './detect';
+import { ingest } from './ingest';
+
+function sample(): Workspace {
+	const result = validateWorkspace(
+		JSON.parse(readFileSync('samples/sample-workspace.json', 'utf8'))
+	);
+	if (!result.ok) throw new Error('invalid sample');
+	return result.workspace;
+}
+const fixture = (path: string) => readFileSync(`tests/fixtures/eval/${path}`, 'utf8');
+const MAP = JSON.parse(fixture('promptfoo/map.json'));
+const AS_OF = '2026-11-27';
+
+describe('ingest', () => {
+	it('turns mapped observations into internal-eval evidence, fractions into percentages', () => {
+		const parsed = parseResults(fixture('promptfoo/results-v3.json'));
+		const result = ingest(sample(), parsed, MAP, 'results-v3.json', AS_OF);
+		const routing = result.added.find(
+			(e) => e.modelId === 'gpt-4o' && e.capabilityId === 'intent-accuracy'
+		)!;
+		expect(routing).toMatchObject({
+			kind: 'internal-eval',
+			value: 50,
+			sampleSize: 4,
+			observedAt: parsed.observedAt,
+			source: { title: 'promptfoo: results-v3.json — score routing' }
+		});
+		expect(
+			result.added.find(
+				(e) => e.modelId === 'claude-sonnet-4-5' && e.capabilityId === 'json-adherence'
+			)!.value
+		).toBe(100);
+		expect(result.added.find((e) => e.capabilityId === 'latency-p95')!.value).toBeGreaterThan(100);
+		expect(validateWorkspace(result.workspace).ok).toBe(true);
+	});
+
+	it('lists unmapped names and skips them, never guessing', () => {
+		const parsed = parseResults(fixture('promptfoo/results-v2.json'));
+		const result = ingest(sample(), parsed, MAP, 'results-v2.json', AS_OF);
+		expect(result.added).toEqual([]);
+		expect(result.unmapped.models).toEqual([
+			'anthropic:messages:claude-haiku-4-5',
+			'openai:gpt-4o'
+		]);
+		expect(result.unmapped.metrics).toEqual(
+			expect.arrayContaining(['pass-rate', 'latency-p50-ms'])
+		);
+	});
+
+	it('reports the items whose readiness changed, regressions first', () => {
+		const parsed = parseResults(fixture('promptfoo/results-v3.json'));
+		const result = ingest(sample(), parsed, MAP, 'results-v3.json', AS_OF);
+		expect(result.changes.length).toBeGreaterThan(0);
+		expect(result.changes[0]).toMatchObject({ itemId: 'ticket-triage', from: 'ready' });
+		const firstImprovement = result.changes.findIndex((c) => c.to === 'ready');
+		const lastRegression = result.changes.map((c) => c.from === 'ready').lastIndexOf(true);
+		if (firstImprovement >= 0) expect(lastRegression).toBeLessThan(firstImprovement);
+	});
+
+	it('adds nothing when the same file is ingested again', () => {
+		const parsed = parseResults(fixture('lm-eval/results_2026-11-20T02-14-07.json'));
+		const map = {
+			models: { 'acme/helio-ft-8b': 'gpt-4o' },
+			metrics: { 'hellaswag/acc_norm': 'intent-accuracy' }
+		};
+		const once = ingest(sample(), parsed, map, 'results.json', AS_OF);
+		expect(once.added).toHaveLength(1);
+		expect(once.added[0]).toMatchObject({ value: 74.12, sampleSize: 10042, notes: 'stderr 0.44' });
+		const twice = ingest(once.workspace, parsed, map, 'results.json', AS_OF);
+		expect(twice.added).toEqual([]);
+		expect(twice.duplicates).toBe(1);
+	});
+});

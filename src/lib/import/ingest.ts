@@ -1,0 +1,117 @@
+/**
+ * From a tool's observations to workspace evidence: map the tool's model and metric names to
+ * workspace ids (never guessing: unmapped names are listed and skipped), convert fractions to
+ * percentages for `%` capabilities, skip what is already there, and say which items change
+ * readiness — regressions first.
+ */
+import { computeReadiness } from '../domain/readiness';
+import { diffReadiness, regressionsFirst, type ReadinessChange } from '../domain/scenario';
+import type { Evidence, EvidenceKind } from '../domain/schemas';
+import type { Workspace } from '../domain/workspace';
+import type { ParsedResults } from './results';
+
+export interface ResultsMap {
+	models: Record<string, string>;
+	metrics: Record<string, string>;
+}
+
+export interface IngestResult {
+	added: Evidence[];
+	duplicates: number;
+	unmapped: { models: string[]; metrics: string[] };
+	workspace: Workspace;
+	changes: ReadinessChange[];
+}
+
+const TOOL_NAME = {
+	promptfoo: 'promptfoo',
+	'lm-eval': 'lm-evaluation-harness',
+	inspect: 'Inspect',
+	csv: 'CSV'
+} as const;
+
+/** FNV-1a: a short, stable id from what makes two pieces of evidence the same. */
+function hash(text: string): string {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		h ^= text.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Same model, capability, source, date and value: the same evidence. */
+export function evidenceKey(
+	e: Pick<Evidence, 'modelId' | 'capabilityId' | 'source' | 'observedAt' | 'value'>
+): string {
+	return [e.modelId, e.capabilityId, e.source.title, e.observedAt, e.value].join('\u0000');
+}
+
+export function ingest(
+	ws: Workspace,
+	parsed: ParsedResults,
+	map: ResultsMap,
+	fileName: string,
+	asOf: string,
+	kind: EvidenceKind = 'internal-eval'
+): IngestResult {
+	const capabilities = new Map(ws.capabilities.map((c) => [c.id, c]));
+	const models = new Set(ws.models.map((m) => m.id));
+	const existing = new Set(ws.evidence.map(evidenceKey));
+	const taken = new Set(ws.evidence.map((e) => e.id));
+	const unmappedModels = new Set<string>();
+	const unmappedMetrics = new Set<string>();
+	const added: Evidence[] = [];
+	let duplicates = 0;
+
+	for (const o of parsed.observations) {
+		const toolModel = o.models.find((name) => map.models[name] !== undefined);
+		const modelId = toolModel === undefined ? undefined : map.models[toolModel];
+		const capabilityId = map.metrics[o.metric];
+		if (modelId === undefined || !models.has(modelId)) unmappedModels.add(o.models[0]!);
+		if (capabilityId === undefined || !capabilities.has(capabilityId))
+			unmappedMetrics.add(o.metric);
+		if (
+			modelId === undefined ||
+			capabilityId === undefined ||
+			!models.has(modelId) ||
+			!capabilities.has(capabilityId)
+		)
+			continue;
+		const percent = o.fraction && capabilities.get(capabilityId)!.unit.trim() === '%';
+		const value = percent ? Math.round(o.value * 100 * 10_000) / 10_000 : o.value;
+		const observedAt = o.observedAt ?? parsed.observedAt;
+		const source = { title: `${TOOL_NAME[parsed.tool]}: ${fileName} — ${o.task}` };
+		const candidate = { modelId, capabilityId, source, observedAt, value };
+		const key = evidenceKey(candidate);
+		if (existing.has(key)) {
+			duplicates++;
+			continue;
+		}
+		existing.add(key);
+		let id = `ev-${hash(key)}`;
+		while (taken.has(id)) id = `ev-${hash(`${key}\u0000${id}`)}`;
+		taken.add(id);
+		added.push({
+			id,
+			...candidate,
+			kind,
+			...(o.sampleSize !== undefined ? { sampleSize: o.sampleSize } : {}),
+			...(o.stderr !== undefined
+				? { notes: `stderr ${percent ? Math.round(o.stderr * 100 * 10_000) / 10_000 : o.stderr}` }
+				: {})
+		});
+	}
+
+	const workspace = { ...ws, evidence: [...ws.evidence, ...added] };
+	const changes = regressionsFirst(
+		diffReadiness(ws, computeReadiness(ws, asOf), computeReadiness(workspace, asOf))
+	);
+	return {
+		added,
+		duplicates,
+		unmapped: { models: [...unmappedModels].sort(), metrics: [...unmappedMetrics].sort() },
+		workspace,
+		changes
+	};
+}
