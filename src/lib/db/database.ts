@@ -4,7 +4,8 @@
  *   capabilities, models, evidence, items, decisions, briefs — one record per entity, as the
  *     domain schemas define it, plus `seq`, an auto-increment key that keeps file order (the
  *     board, the exported file and `capmap readiness` all list items in the order they came).
- *   meta — one record, key "workspace": the workspace name and settings.
+ *   meta — one record, key "workspace": the workspace name and settings, and the remembered
+ *     mapping of eval tools' names to workspace ids (not part of the workspace file).
  *   briefVersions (v2) — every earlier text of a saved brief, so a save never loses the last one.
  *   briefOrigins (v2) — per brief, the Markdown it was generated as and the evidence behind each
  *     reference, to tell when the workspace has moved on ("out of date").
@@ -17,6 +18,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { BriefOrigin } from '$lib/domain/brief-status';
+import type { ResultsMap } from '$lib/import/ingest';
 import type {
 	Brief,
 	Capability,
@@ -36,6 +38,8 @@ export interface WorkspaceMeta {
 	key: 'workspace';
 	name: string;
 	settings: Settings;
+	/** How this workspace maps eval tools' model and metric names (remembered between imports). */
+	resultsMap?: ResultsMap;
 }
 
 export interface BriefVersion {

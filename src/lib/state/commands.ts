@@ -42,3 +42,13 @@ export const briefCommands = {
 	remove: (id: string) => briefs.deleteBrief(db, id),
 	now
 };
+
+import * as evidenceImport from '$lib/db/evidence-import-repo';
+import type { Evidence } from '$lib/domain/schemas';
+import type { ResultsMap } from '$lib/import/ingest';
+
+export const importCommands = {
+	commit: (evidence: readonly Evidence[], map: ResultsMap) =>
+		evidenceImport.commitImport(db, evidence, map),
+	rememberedMap: () => evidenceImport.rememberedMap(db)
+};

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { boardCounts, loadSample } from './helpers';
+
+const PF = 'tests/fixtures/eval/promptfoo/results-v3.json';
+
+test('import a promptfoo file: map it, see the impact, commit, see the board change', async ({
+	page
+}) => {
+	await loadSample(page);
+	await page.getByLabel('Status').selectOption('all');
+	const before = await boardCounts(page);
+
+	await page.goto('/evidence');
+	await page.getByRole('link', { name: 'Import eval results…' }).click();
+	await page.getByLabel('Results file').setInputFiles(PF);
+	await expect(
+		page.getByRole('heading', { name: /Map results-v3\.json \(promptfoo/ })
+	).toBeVisible();
+	await expect(page.getByRole('heading', { name: /^0 new evidence records/ })).toBeVisible();
+
+	await page.getByLabel('Workspace model for house-weak').selectOption({ label: 'GPT-4o' });
+	await page
+		.getByLabel('Capability for score:routing')
+		.selectOption({ label: 'Intent classification accuracy (%)' });
+	await expect(page.getByRole('heading', { name: /^1 new evidence record/ })).toBeVisible();
+	const impact = page.getByRole('listitem').filter({ hasText: 'Structured ticket triage' });
+	await expect(impact).toContainText('regression');
+	await expect(impact).toContainText('Intent classification accuracy (GPT-4o) 94.2 % → 50 %');
+	await expect(page.locator('.impact li').first()).toContainText('regression');
+
+	await page.getByRole('button', { name: 'Commit 1 records' }).click();
+	await expect(page.getByRole('status')).toContainText(
+		'Imported 1 evidence records from results-v3.json.'
+	);
+
+	await page.goto('/');
+	await page.getByLabel('Status').selectOption('all');
+	const after = await boardCounts(page);
+	expect(after.ready).toBeLessThan(before.ready!);
+
+	// Tomorrow's import of the same tool needs no clicks, and the same file adds nothing.
+	await page.goto('/evidence/import');
+	await page.getByLabel('Results file').setInputFiles(PF);
+	await expect(page.getByLabel('Workspace model for house-weak')).toHaveValue('gpt-4o');
+	await expect(
+		page.getByRole('heading', { name: /^0 new evidence records, 1 already present/ })
+	).toBeVisible();
+});
+
+test('a failed Inspect run is refused with the reason, and nothing is written', async ({
+	page
+}) => {
+	await loadSample(page);
+	await page.goto('/evidence/import');
+	await page
+		.getByLabel('Results file')
+		.setInputFiles('tests/fixtures/eval/inspect/2026-11-21T10-02-00_ticket-triage_error.json');
+	await expect(page.getByRole('alert')).toContainText(
+		'status: is "error": only logs of runs that finished ("success") are evidence'
+	);
+	await page.goto('/evidence');
+	await expect(page.getByText('60 of 60 records')).toBeVisible();
+});
