@@ -66,7 +66,7 @@ export function whyLine(ctx: ReadinessContext, item: Item, result: ItemReadiness
 	const musts = mustRequirements(item);
 	switch (result.readiness) {
 		case 'ready':
-			if (!result.via) return 'ready: needs no model capability';
+			if (!result.via) return 'ready: no capability dependency yet';
 			return `ready on ${n.model(result.via)}: ${musts.map((r) => comparison(ctx, result.via!, r)).join(', ')}`;
 		case 'upgrade': {
 			const target = result.targets![0]!;

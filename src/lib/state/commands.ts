@@ -43,12 +43,13 @@ export const briefCommands = {
 	now
 };
 
-import * as evidenceImport from '$lib/db/evidence-import-repo';
-import type { Evidence } from '$lib/domain/schemas';
+import * as imports from '$lib/db/import-repo';
+import type { Evidence, Item } from '$lib/domain/schemas';
 import type { ResultsMap } from '$lib/import/ingest';
 
 export const importCommands = {
 	commit: (evidence: readonly Evidence[], map: ResultsMap) =>
-		evidenceImport.commitImport(db, evidence, map),
-	rememberedMap: () => evidenceImport.rememberedMap(db)
+		imports.commitImport(db, evidence, map),
+	rememberedMap: () => imports.rememberedMap(db),
+	addItems: (items: readonly Item[]) => imports.addItems(db, items)
 };

@@ -1,8 +1,9 @@
 /**
- * Committing imported eval results: the new evidence and the mapping that produced it, in one
+ * Committing imports. Eval results: the new evidence and the mapping that produced it, in one
  * transaction, so tomorrow's import of the same tool needs no clicks and a failure adds nothing.
+ * Roadmap items from a CSV: all of them, or none.
  */
-import type { Evidence } from '$lib/domain/schemas';
+import type { Evidence, Item } from '$lib/domain/schemas';
 import type { ResultsMap } from '$lib/import/ingest';
 import type { CapmapDatabase } from './database';
 
@@ -28,4 +29,10 @@ export async function commitImport(
 
 export async function rememberedMap(db: CapmapDatabase): Promise<ResultsMap> {
 	return (await db.meta.get('workspace'))?.resultsMap ?? { models: {}, metrics: {} };
+}
+
+export async function addItems(db: CapmapDatabase, items: readonly Item[]): Promise<void> {
+	await db.transaction('rw', db.items, async () => {
+		await db.items.bulkAdd([...items]);
+	});
 }

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Item } from '../domain/schemas';
+import { normaliseQuarter, readRoadmapCsv, suggestMapping, toItems } from './roadmap-csv';
+
+const jira = () => readRoadmapCsv(readFileSync('tests/fixtures/roadmap/jira-export.csv', 'utf8'));
+
+describe('roadmap CSV import', () => {
+	it('suggests the usual Jira columns and values', () => {
+		const mapping = suggestMapping(jira());
+		expect(mapping.columns).toMatchObject({
+			title: 0,
+			description: 2,
+			dueDate: 5,
+			status: 3,
+			owner: 4,
+			priority: 1,
+			labels: 6
+		});
+		expect(mapping.statuses).toEqual({
+			Backlog: 'idea',
+			Done: 'shipped',
+			'In Progress': 'in-progress',
+			'To Do': 'planned'
+		});
+		expect(mapping.priorities).toEqual({ High: 'P1', Highest: 'P0', Low: 'P3', Medium: 'P2' });
+	});
+
+	it('makes valid items with quarters from due dates and no requirements', () => {
+		const table = jira();
+		const { items, problems } = toItems(table, suggestMapping(table), ['smart-reply-suggestions']);
+		expect(problems).toEqual([{ row: 6, message: 'due date "someday" is not a date; no quarter' }]);
+		expect(items).toHaveLength(5);
+		for (const item of items) expect(Item.safeParse(item).success).toBe(true);
+		expect(items[0]).toEqual({
+			id: 'smart-reply-suggestions-2',
+			title: 'Smart reply suggestions',
+			status: 'in-progress',
+			requirements: [],
+			description: 'Suggest replies, in the agent\'s tone, "from the KB"',
+			quarter: '2027-Q1',
+			owner: 'Priya Shah',
+			priority: 'P1',
+			tags: ['agent-tools', 'ai']
+		});
+	});
+
+	it('reads quarters written several ways', () => {
+		expect(['2027-Q1', 'Q1 2027', '2027 q1', 'Q1-2027'].map(normaliseQuarter)).toEqual([
+			'2027-Q1',
+			'2027-Q1',
+			'2027-Q1',
+			'2027-Q1'
+		]);
+		expect(normaliseQuarter('spring')).toBeUndefined();
+	});
+
+	it('names the row of a broken file', () => {
+		expect(() => readRoadmapCsv('Summary,Status\n"Unclosed,Done\n')).toThrow(
+			/^row 2: has a quote that is never closed/
+		);
+		expect(() => readRoadmapCsv('')).toThrow('(file): is empty');
+	});
+});
