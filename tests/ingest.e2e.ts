@@ -41,6 +41,11 @@ test('import a promptfoo file: map it, see the impact, commit, see the board cha
 	// Tomorrow's import of the same tool needs no clicks, and the same file adds nothing.
 	await page.goto('/evidence/import');
 	await page.getByLabel('Results file').setInputFiles(PF);
+	await expect(
+		page.getByText(
+			/This exact file was already imported on \d{4}-\d{2}-\d{2} \(as results-v3\.json\)/
+		)
+	).toBeVisible();
 	await expect(page.getByLabel('Workspace model for house-weak')).toHaveValue('gpt-4o');
 	await expect(
 		page.getByRole('heading', { name: /^0 new evidence records, 1 already present/ })
@@ -60,4 +65,22 @@ test('a failed Inspect run is refused with the reason, and nothing is written', 
 	);
 	await page.goto('/evidence');
 	await expect(page.getByText('60 of 60 records')).toBeVisible();
+});
+
+test('a new model and capability can be created from the mapping screen', async ({ page }) => {
+	await loadSample(page);
+	await page.goto('/evidence/import');
+	await page.getByLabel('Results file').setInputFiles(PF);
+	await page
+		.getByLabel('Workspace model for house-strong')
+		.selectOption({ label: 'New model “house-strong”…' });
+	await expect(page.getByLabel('Workspace model for house-strong')).toHaveValue('house-strong');
+	await page
+		.getByLabel('Capability for latency-p50-ms')
+		.selectOption({ label: 'New capability “latency-p50-ms”…' });
+	await expect(page.getByLabel('Capability for latency-p50-ms')).toHaveValue('latency-p50-ms');
+	await expect(page.getByRole('heading', { name: /^1 new evidence record/ })).toBeVisible();
+	await page.goto('/capabilities');
+	await expect(page.getByRole('row', { name: /latency-p50-ms/ })).toContainText('lower');
+	await expect(page.getByRole('row', { name: /latency-p50-ms/ })).toContainText('ms');
 });

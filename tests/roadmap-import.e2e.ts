@@ -33,13 +33,11 @@ test('a CSV with an unclosed quote is refused with its row, and nothing is added
 }) => {
 	await loadSample(page);
 	await page.goto('/items/import');
-	await page
-		.getByLabel('Roadmap CSV file')
-		.setInputFiles({
-			name: 'broken.csv',
-			mimeType: 'text/csv',
-			buffer: Buffer.from('Summary,Status\n"Unclosed,Done\n')
-		});
+	await page.getByLabel('Roadmap CSV file').setInputFiles({
+		name: 'broken.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('Summary,Status\n"Unclosed,Done\n')
+	});
 	await expect(page.getByRole('alert')).toContainText(
 		'broken.csv was not imported: row 2: has a quote that is never closed'
 	);

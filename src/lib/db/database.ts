@@ -40,6 +40,8 @@ export interface WorkspaceMeta {
 	settings: Settings;
 	/** How this workspace maps eval tools' model and metric names (remembered between imports). */
 	resultsMap?: ResultsMap;
+	/** Content hashes of the eval-results files already imported, with when and under what name. */
+	importedFiles?: { hash: string; name: string; at: string }[];
 }
 
 export interface BriefVersion {

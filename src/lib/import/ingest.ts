@@ -30,8 +30,8 @@ const TOOL_NAME = {
 	csv: 'CSV'
 } as const;
 
-/** FNV-1a: a short, stable id from what makes two pieces of evidence the same. */
-function hash(text: string): string {
+/** FNV-1a: a short, stable id from what makes two pieces of evidence (or two files) the same. */
+export function hash(text: string): string {
 	let h = 0x811c9dc5;
 	for (let i = 0; i < text.length; i++) {
 		h ^= text.charCodeAt(i);

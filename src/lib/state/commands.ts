@@ -48,8 +48,9 @@ import type { Evidence, Item } from '$lib/domain/schemas';
 import type { ResultsMap } from '$lib/import/ingest';
 
 export const importCommands = {
-	commit: (evidence: readonly Evidence[], map: ResultsMap) =>
-		imports.commitImport(db, evidence, map),
+	commit: (evidence: readonly Evidence[], map: ResultsMap, file: { hash: string; name: string }) =>
+		imports.commitImport(db, evidence, map, { ...file, at: now() }),
+	importedBefore: (hash: string) => imports.importedBefore(db, hash),
 	rememberedMap: () => imports.rememberedMap(db),
 	addItems: (items: readonly Item[]) => imports.addItems(db, items)
 };
