@@ -3,17 +3,14 @@
  * evidence records into the built app in real Chromium with real IndexedDB, and prints each
  * figure beside its target. Timings are read from performance marks the app sets itself.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from '@playwright/test';
 import { serializeWorkspace } from '../src/lib/domain/workspace';
 import { syntheticWorkspace } from '../src/lib/domain/synthetic';
-import { chromiumArgs, executablePath } from '../scripts/chromium.js';
+import { rawWrite, startApp } from './browser';
 import { median, report } from './measure';
 
 const PORT = 4174;
-const BASE = `http://127.0.0.1:${PORT}`;
 const size = { items: 5_000, capabilities: 300, models: 40, evidence: 50_000 };
 console.log(
 	`\nApp: ${size.items} items, ${size.evidence} evidence records, in Chromium with IndexedDB`
@@ -24,24 +21,17 @@ mkdirSync('bench/out', { recursive: true });
 const file = 'bench/out/app-workspace.json';
 writeFileSync(file, serializeWorkspace(workspace));
 
-const server = spawn(process.execPath, ['scripts/serve.js'], {
-	env: { ...process.env, PORT: String(PORT) },
-	stdio: 'ignore'
-});
-await new Promise((resolve) => setTimeout(resolve, 500));
-const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+const app = await startApp(PORT);
 
 try {
-	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-	// tsx names functions with a __name helper; give the functions we send to the page one too.
-	await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-	await page.goto(BASE);
+	const page = app.page;
+	await page.goto(app.base);
 
 	// Import through the app's own file input, three times, against raw IndexedDB writes.
 	const imports: number[] = [];
 	const raws: number[] = [];
 	for (let run = 0; run < 3; run++) {
-		if (run > 0) await page.goto(`${BASE}/workspace`);
+		if (run > 0) await page.goto(`${app.base}/workspace`);
 		await page.locator('input[type=file]').setInputFiles(file);
 		await page
 			.getByRole('heading', { name: run === 0 ? 'Roadmap board' : 'Workspace', exact: true })
@@ -56,7 +46,10 @@ try {
 		);
 		await page.evaluate(() => performance.clearMeasures('capmap:import-write'));
 		// The first import fills an empty database; later ones replace a full one. Raw does the same.
-		raws.push(await rawWrite(page, workspace, run > 0));
+		const { capabilities, models, evidence, items, decisions, briefs } = workspace;
+		raws.push(
+			await rawWrite(page, { capabilities, models, evidence, items, decisions, briefs }, run > 0)
+		);
 	}
 	const importMs = median(imports);
 	const rawMs = median(raws);
@@ -73,7 +66,7 @@ try {
 			scripts.add(new URL(response.url()).pathname);
 	});
 	for (let run = 0; run < 3; run++) {
-		await page.goto(BASE);
+		await page.goto(app.base);
 		await page.getByRole('heading', { name: 'Roadmap board' }).waitFor();
 		await page.waitForTimeout(300);
 		renders.push(
@@ -135,7 +128,7 @@ try {
 	report('opening an item from the board', median(opens), 150);
 
 	// Briefs: generating one from this workspace, then the live preview and checks of 20 pages.
-	await page.goto(`${BASE}/briefs`);
+	await page.goto(`${app.base}/briefs`);
 	await page.getByRole('button', { name: 'Generate brief' }).click();
 	await page.getByLabel('Markdown').waitFor();
 	const generate = await page.evaluate(
@@ -164,66 +157,5 @@ try {
 		100
 	);
 } finally {
-	await browser.close();
-	server.kill();
-}
-
-/** The same records written with plain IndexedDB in one transaction, into a scratch database. */
-async function rawWrite(page: Page, ws: typeof workspace, replacing: boolean): Promise<number> {
-	return page.evaluate(
-		async ([ws, replacing]) => {
-			const tables = [
-				'capabilities',
-				'models',
-				'evidence',
-				'items',
-				'decisions',
-				'briefs'
-			] as const;
-			await new Promise((resolve) => {
-				const del = indexedDB.deleteDatabase('raw-bench');
-				del.onsuccess = del.onerror = resolve;
-			});
-			const db = await new Promise<IDBDatabase>((resolve, reject) => {
-				const request = indexedDB.open('raw-bench', 1);
-				request.onupgradeneeded = () => {
-					for (const table of tables) {
-						const store = request.result.createObjectStore(table, {
-							keyPath: 'seq',
-							autoIncrement: true
-						});
-						store.createIndex('id', 'id', { unique: true });
-						if (table === 'evidence') {
-							store.createIndex('modelId', 'modelId');
-							store.createIndex('capabilityId', 'capabilityId');
-						}
-						if (table === 'briefs') store.createIndex('modelId', 'modelId');
-					}
-					request.result.createObjectStore('meta', { keyPath: 'key' });
-				};
-				request.onsuccess = () => resolve(request.result);
-				request.onerror = () => reject(request.error);
-			});
-			// Like an import, replace what is there: the timed write clears the stores it refills.
-			const write = () =>
-				new Promise<void>((resolve, reject) => {
-					const tx = db.transaction([...tables, 'meta'], 'readwrite');
-					tx.objectStore('meta').put({ key: 'workspace', name: ws.name, settings: ws.settings });
-					for (const table of tables) {
-						const store = tx.objectStore(table);
-						store.clear();
-						for (const record of ws[table]) store.add(record);
-					}
-					tx.oncomplete = () => resolve();
-					tx.onerror = () => reject(tx.error);
-				});
-			if (replacing) await write();
-			const start = performance.now();
-			await write();
-			const elapsed = performance.now() - start;
-			db.close();
-			return elapsed;
-		},
-		[ws, replacing] as const
-	);
+	await app.stop();
 }

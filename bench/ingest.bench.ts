@@ -1,0 +1,110 @@
+/**
+ * Ingestion benchmark (issue: evidence ingestion). A 100,000-row evidence CSV into the sample
+ * workspace through the app's own import page: parsing in the worker, mapping (with its impact
+ * preview), committing against raw IndexedDB for the same records, and the longest main-thread
+ * task throughout (the page must stay responsive).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { addDays } from '../src/lib/domain/dates';
+import { rawWrite, startApp } from './browser';
+import { report } from './measure';
+
+const ROWS = 100_000;
+const MODELS = 10;
+const METRICS = 10;
+mkdirSync('bench/out', { recursive: true });
+const file = 'bench/out/evidence-100k.csv';
+const lines = ['model,metric,value,date,samples,task'];
+for (let i = 0; i < ROWS; i++)
+	lines.push(
+		`tool-model-${i % MODELS},metric-${Math.floor(i / MODELS) % METRICS},${(50 + ((i * 7919) % 5000) / 100).toFixed(2)},${addDays('2026-06-01', i % 170)},${100 + (i % 900)},run ${i % 1000}`
+	);
+writeFileSync(file, lines.join('\n'));
+console.log(
+	`\nIngestion: a ${ROWS.toLocaleString('en-US')}-row evidence CSV into the sample workspace, in Chromium`
+);
+
+const app = await startApp(4175);
+try {
+	const { page, base } = app;
+	await page.goto(base);
+	await page.getByRole('button', { name: 'Load the sample workspace' }).click();
+	await page.getByRole('heading', { name: 'Roadmap board' }).waitFor();
+	await page.goto(`${base}/evidence/import`);
+	await page.evaluate(() => {
+		const w = window as unknown as { longTasks: number[] };
+		w.longTasks = [];
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+		}).observe({ type: 'longtask', buffered: false });
+	});
+	await page.getByLabel('Format').selectOption('csv');
+	await page.getByLabel('Results file').setInputFiles(file);
+	await page
+		.getByRole('heading', { name: /^Map evidence-100k\.csv/ })
+		.waitFor({ timeout: 120_000 });
+	const parse = await page.evaluate(
+		() => performance.getEntriesByName('capmap:results-parse').at(-1)!.duration
+	);
+
+	const models = await page.evaluate(() =>
+		[...document.querySelectorAll('select[aria-label^="Workspace model for"] option')]
+			.map((o) => (o as HTMLOptionElement).value)
+			.filter((v) => v && v !== '__new__')
+	);
+	const capabilities = await page.evaluate(() =>
+		[...document.querySelectorAll('select[aria-label^="Capability for"] option')]
+			.map((o) => (o as HTMLOptionElement).value)
+			.filter((v) => v && v !== '__new__')
+	);
+	for (let i = 0; i < MODELS; i++)
+		await page
+			.getByLabel(`Workspace model for tool-model-${i}`)
+			.selectOption(models[i % models.length]!);
+	for (let i = 0; i < METRICS; i++)
+		await page
+			.getByLabel(`Capability for metric-${i}`)
+			.selectOption(capabilities[i % capabilities.length]!);
+	await page.getByRole('heading', { name: /new evidence records/ }).waitFor();
+	const map = await page.evaluate(
+		() => performance.getEntriesByName('capmap:results-map').at(-1)!.duration
+	);
+	console.log(
+		`parse ${parse.toFixed(0)} ms in the worker, then map and compute the impact ${map.toFixed(0)} ms on the main thread`
+	);
+	report('parse + map together', parse + map, 3000);
+
+	const commitButton = page.getByRole('button', { name: /^Commit \d+ records$/ });
+	const count = Number((await commitButton.textContent())!.match(/\d+/)![0]);
+	await commitButton.click();
+	await page.getByRole('status').filter({ hasText: 'Imported' }).waitFor({ timeout: 120_000 });
+	const commit = await page.evaluate(
+		() => performance.getEntriesByName('capmap:results-commit').at(-1)!.duration
+	);
+	const records = Array.from({ length: count }, (_, i) => ({
+		id: `ev-raw-${i}`,
+		modelId: models[i % models.length],
+		capabilityId: capabilities[i % capabilities.length],
+		value: 50 + (i % 50),
+		kind: 'internal-eval',
+		source: { title: `CSV: evidence-100k.csv — run ${i % 1000}` },
+		observedAt: '2026-11-01',
+		sampleSize: 100 + (i % 900)
+	}));
+	const raw = await rawWrite(page, { evidence: records }, false);
+	console.log(
+		`commit ${count.toLocaleString('en-US')} records: ${commit.toFixed(0)} ms; raw IndexedDB ${raw.toFixed(0)} ms`
+	);
+	report('commit ÷ raw IndexedDB for the same records', commit / raw, 1.3, '×');
+
+	const longTasks = await page.evaluate(
+		() => (window as unknown as { longTasks: number[] }).longTasks
+	);
+	report(
+		`longest main-thread task (${longTasks.filter((t) => t > 200).length} over 200 ms)`,
+		Math.max(0, ...longTasks),
+		200
+	);
+} finally {
+	await app.stop();
+}
