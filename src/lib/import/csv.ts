@@ -4,7 +4,7 @@
  * gives one, and `samples` (or `n`), `stderr` and `task` are optional. Column names are matched
  * case-insensitively; a `columns` map renames them (e.g. { value: "accuracy" }).
  */
-import Papa from 'papaparse';
+import { readCsvTable } from './csv-table';
 import { isoDay, ResultsError, type Observation, type ParsedResults } from './results';
 
 export type CsvColumn = 'model' | 'metric' | 'value' | 'date' | 'samples' | 'stderr' | 'task';
@@ -26,16 +26,7 @@ const ALIASES: Record<CsvColumn, string[]> = {
 };
 
 export function parseCsvEvidence(text: string, options: CsvOptions = {}): ParsedResults {
-	if (text.includes('\u0000')) throw new ResultsError('(file)', 'is a binary file, not CSV');
-	const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-	const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
-	if (quoteError)
-		throw new ResultsError(
-			`row ${(quoteError.row ?? 0) + 1}`,
-			`has a quote that is never closed (${quoteError.message})`
-		);
-	const [header, ...rows] = parsed.data;
-	if (!header) throw new ResultsError('(file)', 'is empty');
+	const { header, rows } = readCsvTable(text);
 	const names = header.map((h) => h.trim().toLowerCase());
 	const index = (column: CsvColumn): number => {
 		const wanted = options.columns?.[column]?.toLowerCase();
@@ -85,7 +76,6 @@ export function parseCsvEvidence(text: string, options: CsvOptions = {}): Parsed
 			task: cell('task') || cell('metric')
 		};
 	});
-	if (observations.length === 0) throw new ResultsError('(file)', 'has a header but no rows');
 	// The file's date is its latest row's; each row keeps its own.
 	return { tool: 'csv', observedAt: [...dates].sort().at(-1)!, observations };
 }

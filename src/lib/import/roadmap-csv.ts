@@ -4,7 +4,7 @@
  * suggests both from the usual names but never writes without the user seeing them. Items arrive
  * with no requirements: "no capability dependency yet".
  */
-import Papa from 'papaparse';
+import { readCsvTable, type CsvTable } from './csv-table';
 import { quarterOf } from '../domain/dates';
 import {
 	ITEM_STATUSES,
@@ -13,7 +13,7 @@ import {
 	type ItemStatus,
 	type Priority
 } from '../domain/schemas';
-import { ResultsError, isoDay } from './results';
+import { isoDay } from './results';
 
 export const ITEM_FIELDS = [
 	'title',
@@ -27,10 +27,7 @@ export const ITEM_FIELDS = [
 ] as const;
 export type ItemField = (typeof ITEM_FIELDS)[number];
 
-export interface RoadmapTable {
-	header: string[];
-	rows: string[][];
-}
+export type RoadmapTable = CsvTable;
 
 export interface RoadmapMapping {
 	columns: Partial<Record<ItemField, number>>;
@@ -65,18 +62,7 @@ const PRIORITY_HINTS: [RegExp, Priority][] = [
 ];
 
 export function readRoadmapCsv(text: string): RoadmapTable {
-	if (text.includes('\u0000')) throw new ResultsError('(file)', 'is a binary file, not CSV');
-	const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-	const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
-	if (quoteError)
-		throw new ResultsError(
-			`row ${(quoteError.row ?? 0) + 1}`,
-			`has a quote that is never closed (${quoteError.message})`
-		);
-	const [header, ...rows] = parsed.data;
-	if (!header || header.every((h) => h.trim() === '')) throw new ResultsError('(file)', 'is empty');
-	if (rows.length === 0) throw new ResultsError('(file)', 'has a header but no rows');
-	return { header: header.map((h) => h.trim()), rows };
+	return readCsvTable(text);
 }
 
 /** Suggested mapping: columns by their usual names, values by their usual meanings. */
