@@ -43,6 +43,30 @@ describe('promptfoo', () => {
 		]);
 	});
 
+	it('gives a pass rate per test metadata tag, beside the overall one', () => {
+		const { get } = byMetric(fixture('promptfoo/results-v3.json'));
+		expect(get('house-weak', 'pass-rate:topic=billing')).toMatchObject({
+			value: 0,
+			sampleSize: 2,
+			task: 'tests with topic=billing'
+		});
+		expect(get('house-weak', 'pass-rate:topic=account')).toMatchObject({
+			value: 100,
+			sampleSize: 1
+		});
+		expect(get('house-strong', 'pass-rate:topic=billing')).toMatchObject({ value: 100 });
+		const v2 = byMetric(fixture('promptfoo/results-v2.json'));
+		expect(v2.get('anthropic:messages:claude-haiku-4-5', 'pass-rate:topic=account')).toMatchObject({
+			value: 0,
+			sampleSize: 1
+		});
+		// A list-valued key tags the test once per element.
+		expect(v2.get('openai:gpt-4o', 'pass-rate:tags=smoke')).toMatchObject({
+			value: 100,
+			sampleSize: 3
+		});
+	});
+
 	it('reads output version 2 (results.table)', () => {
 		const { parsed, get } = byMetric(fixture('promptfoo/results-v2.json'));
 		expect(parsed.observedAt).toBe('2026-11-15');

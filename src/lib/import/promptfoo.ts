@@ -1,8 +1,10 @@
 /**
  * promptfoo `eval -o results.json`: output version 3 (`results.results[]`, one row per test case
  * and provider) and version 2 (`results.table`, one column per provider). Per provider:
- * `pass-rate` (percent of test cases passed), `latency-p50-ms` and `latency-p95-ms` from
- * `latencyMs`, `score:<name>` (mean named score, a fraction) and `cost-per-1k-usd` where present.
+ * `pass-rate` (percent of test cases passed), `pass-rate:<key>=<value>` for the test cases tagged
+ * so in their `metadata` (what `promptfoo eval --filter-metadata` selects by), `latency-p50-ms`
+ * and `latency-p95-ms` from `latencyMs`, `score:<name>` (mean named score, a fraction) and
+ * `cost-per-1k-usd` where present. The user picks which of these map to capabilities.
  */
 import {
 	arrayAt,
@@ -21,7 +23,23 @@ interface Row {
 	latencyMs?: number;
 	cost?: number;
 	namedScores: Record<string, number>;
-	prompt: string;
+	/** The test case's metadata as `key=value` tags; promptfoo's own `_`-keys left out. */
+	tags: string[];
+}
+
+function tagsOf(metadata: unknown): string[] {
+	if (!metadata || typeof metadata !== 'object') return [];
+	return Object.entries(metadata).flatMap(([key, value]) =>
+		key.startsWith('_')
+			? []
+			: (Array.isArray(value) ? value : [value])
+					.filter((v) => ['string', 'number', 'boolean'].includes(typeof v))
+					.map((v) => `${key}=${String(v)}`)
+	);
+}
+
+function testMetadata(test: unknown): unknown {
+	return test && typeof test === 'object' ? (test as { metadata?: unknown }).metadata : undefined;
 }
 
 function providerNames(value: unknown): string[] {
@@ -57,7 +75,7 @@ function rowsV3(results: Record<string, unknown>): Row[] {
 			latencyMs: typeof r.latencyMs === 'number' ? r.latencyMs : undefined,
 			cost: typeof r.cost === 'number' ? r.cost : undefined,
 			namedScores: { ...numbers(grading.namedScores), ...numbers(r.namedScores) },
-			prompt: typeof r.promptIdx === 'number' ? String(r.promptIdx) : '0'
+			tags: tagsOf(testMetadata(r.testCase) ?? r.metadata)
 		};
 	});
 }
@@ -74,11 +92,10 @@ function rowsV2(results: Record<string, unknown>): Row[] {
 			throw new ResultsError(`results.table.head.prompts[${i}].provider`, 'names no provider');
 		return names;
 	});
-	return arrayAt(table.body, 'results.table.body').flatMap((raw, i) =>
-		arrayAt(
-			objectAt(raw, `results.table.body[${i}]`).outputs,
-			`results.table.body[${i}].outputs`
-		).map((o, j) => {
+	return arrayAt(table.body, 'results.table.body').flatMap((raw, i) => {
+		const body = objectAt(raw, `results.table.body[${i}]`);
+		const tags = tagsOf(testMetadata(body.test));
+		return arrayAt(body.outputs, `results.table.body[${i}].outputs`).map((o, j) => {
 			const out = objectAt(o, `results.table.body[${i}].outputs[${j}]`);
 			return {
 				provider: providers[j] ?? ['unknown provider'],
@@ -86,10 +103,10 @@ function rowsV2(results: Record<string, unknown>): Row[] {
 				latencyMs: typeof out.latencyMs === 'number' ? out.latencyMs : undefined,
 				cost: typeof out.cost === 'number' ? out.cost : undefined,
 				namedScores: numbers(out.namedScores),
-				prompt: String(j)
+				tags
 			};
-		})
-	);
+		});
+	});
 }
 
 export function parsePromptfoo(input: unknown): ParsedResults {
@@ -132,6 +149,18 @@ export function parsePromptfoo(input: unknown): ParsedResults {
 			sampleSize: n,
 			task
 		});
+		const tags = [...new Set(group.flatMap((r) => r.tags))].sort();
+		for (const tag of tags) {
+			const tagged = group.filter((r) => r.tags.includes(tag));
+			observations.push({
+				models,
+				metric: `pass-rate:${tag}`,
+				value: round((100 * tagged.filter((r) => r.pass).length) / tagged.length, 2),
+				fraction: false,
+				sampleSize: tagged.length,
+				task: `tests with ${tag}`
+			});
+		}
 		const latencies = group.flatMap((r) => (r.latencyMs === undefined ? [] : [r.latencyMs]));
 		if (latencies.length > 0) {
 			observations.push({
