@@ -29,7 +29,7 @@ test('import a promptfoo file: map it, see the impact, commit, see the board cha
 	await expect(page.locator('.impact li').first()).toContainText('regression');
 
 	await page.getByRole('button', { name: 'Commit 1 records' }).click();
-	await expect(page.getByRole('status')).toContainText(
+	await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText(
 		'Imported 1 evidence records from results-v3.json.'
 	);
 
@@ -50,6 +50,29 @@ test('import a promptfoo file: map it, see the impact, commit, see the board cha
 	await expect(
 		page.getByRole('heading', { name: /^0 new evidence records, 1 already present/ })
 	).toBeVisible();
+	await expect(page.getByRole('row', { name: /score routing/ })).toContainText(
+		'already present — skipped'
+	);
+});
+
+test('a big file shows its progress, can be cancelled, and writes nothing', async ({ page }) => {
+	await loadSample(page);
+	await page.goto('/evidence/import');
+	const rows = ['model,metric,value,date'];
+	for (let i = 0; i < 400_000; i++) rows.push(`m-${i % 7},k-${i % 11},${i % 100},2026-11-01`);
+	await page.getByLabel('Results file').setInputFiles({
+		name: 'big.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(rows.join('\n'))
+	});
+	const progress = page.getByRole('progressbar', { name: 'Import progress' });
+	await expect(progress).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'Reading big.csv' })).toBeVisible();
+	await page.getByRole('button', { name: 'Cancel' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Import cancelled.');
+	await expect(progress).toBeHidden();
+	await page.goto('/evidence');
+	await expect(page.getByText('60 of 60 records')).toBeVisible();
 });
 
 test('a failed Inspect run is refused with the reason, and nothing is written', async ({

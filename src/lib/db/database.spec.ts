@@ -47,6 +47,17 @@ describe('workspace storage', () => {
 		expect(await loadWorkspace(db)).toEqual(ws);
 	});
 
+	it('reads more evidence than one page holds, all of it, in order', async () => {
+		const db = freshDb();
+		const ws = sample();
+		const template = ws.evidence[0]!;
+		// Two full pages and one record more: the page boundary is where records would go missing.
+		const many = Array.from({ length: 10_001 }, (_, i) => ({ ...template, id: `ev-many-${i}` }));
+		await replaceWorkspace(db, { ...ws, evidence: [...ws.evidence, ...many] });
+		const loaded = await loadWorkspace(db);
+		expect(loaded!.evidence.map((e) => e.id)).toEqual([...ws.evidence, ...many].map((e) => e.id));
+	});
+
 	it('leaves the database as it was when an import fails half-way', async () => {
 		const db = freshDb();
 		await replaceWorkspace(db, sample());

@@ -3,12 +3,33 @@
  * failed import leaves the database exactly as it was; export reads everything in one
  * transaction, so the file is one consistent moment.
  */
+import type { Evidence } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
 import { WORKSPACE_FORMAT, WORKSPACE_VERSION } from '$lib/domain/workspace';
 import { ENTITY_TABLES, type CapmapDatabase, type Stored } from './database';
 
 function strip<T>(records: Stored<T>[]): T[] {
 	return records.map(({ seq: _seq, ...entity }) => entity as T);
+}
+
+/**
+ * Evidence is read a page at a time. One read of 100,000 records deserialises them in a single
+ * task of a second or more, freezing the page; pages keep every task short.
+ */
+const EVIDENCE_PAGE = 5000;
+
+async function readEvidence(db: CapmapDatabase): Promise<Stored<Evidence>[]> {
+	const out: Stored<Evidence>[] = [];
+	for (;;) {
+		const last = out.at(-1)?.seq;
+		const page = await (
+			last === undefined
+				? db.evidence.limit(EVIDENCE_PAGE)
+				: db.evidence.where(':id').above(last).limit(EVIDENCE_PAGE)
+		).toArray();
+		for (const record of page) out.push(record);
+		if (page.length < EVIDENCE_PAGE) return out;
+	}
 }
 
 /** The stored workspace, or null before the first workspace is loaded or started. */
@@ -19,7 +40,7 @@ export async function loadWorkspace(db: CapmapDatabase): Promise<Workspace | nul
 		const [capabilities, models, evidence, items, decisions, briefs] = await Promise.all([
 			db.capabilities.toArray(),
 			db.models.toArray(),
-			db.evidence.toArray(),
+			readEvidence(db),
 			db.items.toArray(),
 			db.decisions.toArray(),
 			db.briefs.toArray()

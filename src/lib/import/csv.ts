@@ -4,12 +4,12 @@
  * gives one, and `samples` (or `n`), `stderr` and `task` are optional. Column names are matched
  * case-insensitively; a `columns` map renames them (e.g. { value: "accuracy" }).
  */
-import { readCsvTable } from './csv-table';
+import { readCsvTable, type CsvReadOptions } from './csv-table';
 import { isoDay, ResultsError, type Observation, type ParsedResults } from './results';
 
 export type CsvColumn = 'model' | 'metric' | 'value' | 'date' | 'samples' | 'stderr' | 'task';
 
-export interface CsvOptions {
+export interface CsvOptions extends CsvReadOptions {
 	columns?: Partial<Record<CsvColumn, string>>;
 	/** Used when there is no date column. */
 	date?: string;
@@ -26,7 +26,7 @@ const ALIASES: Record<CsvColumn, string[]> = {
 };
 
 export function parseCsvEvidence(text: string, options: CsvOptions = {}): ParsedResults {
-	const { header, rows } = readCsvTable(text);
+	const { header, rows } = readCsvTable(text, options);
 	const names = header.map((h) => h.trim().toLowerCase());
 	const index = (column: CsvColumn): number => {
 		const wanted = options.columns?.[column]?.toLowerCase();

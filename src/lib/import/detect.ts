@@ -1,5 +1,5 @@
 /** Reads eval results in any supported format, recognising it from the content when asked to. */
-import { parseCsvEvidence } from './csv';
+import { parseCsvEvidence, type CsvOptions } from './csv';
 import { parseInspect } from './inspect';
 import { parseLmEval } from './lm-eval';
 import { parsePromptfoo } from './promptfoo';
@@ -30,10 +30,10 @@ export function detectFormat(text: string): Tool {
 export function parseResults(
 	text: string,
 	format: Format = 'auto',
-	csvDate?: string
+	csv: CsvOptions = {}
 ): ParsedResults {
 	const tool = format === 'auto' ? detectFormat(text) : format;
-	if (tool === 'csv') return parseCsvEvidence(text, csvDate ? { date: csvDate } : {});
+	if (tool === 'csv') return parseCsvEvidence(text, csv);
 	const json = parseJson(text);
 	if (tool === 'promptfoo') return parsePromptfoo(json);
 	if (tool === 'lm-eval') return parseLmEval(json);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsvEvidence } from './csv';
+import { readCsvTable } from './csv-table';
 import { detectFormat, parseResults } from './detect';
 import { ResultsError } from './results';
 
@@ -157,6 +158,35 @@ describe('CSV', () => {
 		);
 		expect(() => parseCsvEvidence('model,metric,value,date\na,b,1')).toThrow(
 			'row 2: has 3 cells; the header has 4'
+		);
+	});
+
+	it('reads a file in chunks exactly as in one piece, reporting progress to the end', () => {
+		const cell = fc.string({
+			unit: fc.constantFrom('a', 'é', '"', ',', '\n', '\r', ' '),
+			maxLength: 8
+		});
+		fc.assert(
+			fc.property(
+				fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 30 }),
+				fc.integer({ min: 1, max: 40 }),
+				(rows, chunkSize) => {
+					const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+					const csv = ['a,b,c', ...rows.map((r) => r.map(quote).join(','))].join('\n');
+					const progress: number[] = [];
+					const chunked = readCsvTable(csv, {
+						chunkSize,
+						onProgress: (done, total) => progress.push(done / total)
+					});
+					expect(chunked).toEqual(readCsvTable(csv));
+					expect(progress.at(-1)).toBe(1);
+				}
+			)
+		);
+		const broken =
+			'model,metric,value,date\na,b,1,2026-01-01\nc,d,2,2026-01-01\na,"b,1,2026-01-01\n';
+		expect(() => parseCsvEvidence(broken, { chunkSize: 7 })).toThrow(
+			/^row 4: has a quote that is never closed/
 		);
 	});
 

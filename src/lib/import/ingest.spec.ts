@@ -73,5 +73,8 @@ describe('ingest', () => {
 		const twice = ingest(once.workspace, parsed, map, 'results.json', AS_OF);
 		expect(twice.added).toEqual([]);
 		expect(twice.duplicates).toBe(1);
+		// The preview still lists it, marked, with the same evidence it would have been.
+		expect(twice.rows).toEqual([{ evidence: once.added[0], duplicate: true }]);
+		expect(once.rows).toEqual([{ evidence: once.added[0], duplicate: false }]);
 	});
 });

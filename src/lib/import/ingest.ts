@@ -15,9 +15,17 @@ export interface ResultsMap {
 	metrics: Record<string, string>;
 }
 
+export interface IngestRow {
+	evidence: Evidence;
+	/** Already in the workspace (same model, capability, source, date and value): skipped. */
+	duplicate: boolean;
+}
+
 export interface IngestResult {
 	added: Evidence[];
 	duplicates: number;
+	/** Every mapped observation in file order, new and duplicate, for the preview table. */
+	rows: IngestRow[];
 	unmapped: { models: string[]; metrics: string[] };
 	workspace: Workspace;
 	changes: ReadinessChange[];
@@ -62,6 +70,7 @@ export function ingest(
 	const unmappedModels = new Set<string>();
 	const unmappedMetrics = new Set<string>();
 	const added: Evidence[] = [];
+	const rows: IngestRow[] = [];
 	let duplicates = 0;
 
 	for (const o of parsed.observations) {
@@ -84,15 +93,14 @@ export function ingest(
 		const source = { title: `${TOOL_NAME[parsed.tool]}: ${fileName} — ${o.task}` };
 		const candidate = { modelId, capabilityId, source, observedAt, value };
 		const key = evidenceKey(candidate);
-		if (existing.has(key)) {
-			duplicates++;
-			continue;
-		}
-		existing.add(key);
+		const duplicate = existing.has(key);
 		let id = `ev-${hash(key)}`;
-		while (taken.has(id)) id = `ev-${hash(`${key}\u0000${id}`)}`;
-		taken.add(id);
-		added.push({
+		if (!duplicate) {
+			existing.add(key);
+			while (taken.has(id)) id = `ev-${hash(`${key}\u0000${id}`)}`;
+			taken.add(id);
+		}
+		const evidence: Evidence = {
 			id,
 			...candidate,
 			kind,
@@ -100,7 +108,10 @@ export function ingest(
 			...(o.stderr !== undefined
 				? { notes: `stderr ${percent ? Math.round(o.stderr * 100 * 10_000) / 10_000 : o.stderr}` }
 				: {})
-		});
+		};
+		rows.push({ evidence, duplicate });
+		if (duplicate) duplicates++;
+		else added.push(evidence);
 	}
 
 	const workspace = { ...ws, evidence: [...ws.evidence, ...added] };
@@ -110,6 +121,7 @@ export function ingest(
 	return {
 		added,
 		duplicates,
+		rows,
 		unmapped: { models: [...unmappedModels].sort(), metrics: [...unmappedMetrics].sort() },
 		workspace,
 		changes

@@ -1,0 +1,74 @@
+/**
+ * What the import page and the ingest worker say to each other. Everything that crosses is small:
+ * the page never receives the parsed file or the whole evidence list, only what it shows.
+ */
+import type { EvidenceKind } from '../domain/schemas';
+import type { ReadinessChange } from '../domain/scenario';
+import type { Format } from './detect';
+import type { IngestRow, ResultsMap } from './ingest';
+import type { Tool } from './results';
+
+/** Rows of the preview table sent to the page; the counts cover the whole file. */
+export const PREVIEW_ROWS = 200;
+
+export interface ImportedFileRecord {
+	hash: string;
+	name: string;
+	at: string;
+}
+
+export interface FileSummary {
+	fileName: string;
+	hash: string;
+	tool: Tool;
+	observedAt: string;
+	observations: number;
+	/** The tool's model names (each observation's most specific one), sorted. */
+	models: string[];
+	metrics: string[];
+	/** Metrics whose values are 0–1 fractions (they become % for a `%` capability). */
+	fractionMetrics: string[];
+	/** The remembered mapping, applied to this file's names. */
+	suggested: ResultsMap;
+	/** When a file with exactly this content was imported before. */
+	seenBefore?: ImportedFileRecord;
+}
+
+export interface ImpactChange extends ReadinessChange {
+	/** The deciding values that moved, e.g. "JSON adherence (GPT-4o) 99.4 % → 97.8 %". */
+	moved: string[];
+}
+
+export interface IngestPreview {
+	added: number;
+	duplicates: number;
+	rows: IngestRow[];
+	unmapped: { models: string[]; metrics: string[] };
+	changes: ImpactChange[];
+}
+
+export interface Progress {
+	phase: 'reading' | 'parsing' | 'mapping' | 'committing';
+	/** Characters (parsing) done of total, when the phase can tell. */
+	done?: number;
+	total?: number;
+}
+
+export type IngestRequest =
+	| { id: number; type: 'open'; file: File; format: Format }
+	| { id: number; type: 'preview'; map: ResultsMap; kind: EvidenceKind; asOf: string }
+	| {
+			id: number;
+			type: 'commit';
+			map: ResultsMap;
+			kind: EvidenceKind;
+			asOf: string;
+			at: string;
+	  };
+
+export type IngestResponse =
+	| { type: 'progress'; id: number; progress: Progress }
+	| { type: 'opened'; id: number; summary: FileSummary }
+	| { type: 'preview'; id: number; preview: IngestPreview }
+	| { type: 'committed'; id: number; added: number }
+	| { type: 'failed'; id: number; message: string };

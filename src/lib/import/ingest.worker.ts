@@ -1,0 +1,166 @@
+/// <reference lib="webworker" />
+/**
+ * The eval-results import, off the main thread: reads and parses the file (reporting progress),
+ * maps it against the stored workspace — through this worker's own connection to the same
+ * database, kept current by a live query — and commits the new evidence in its own transaction.
+ * The page receives only summaries and the first rows, so no main-thread task grows with the
+ * file. Cancelling is terminating the worker: nothing is written before a commit, and a commit
+ * is one transaction.
+ */
+import { liveQuery } from 'dexie';
+import { CapmapDatabase, DATABASE_NAME } from '../db/database';
+import { commitImport, importedBefore, rememberedMap } from '../db/import-repo';
+import { loadWorkspace } from '../db/workspace-repo';
+import type { Workspace } from '../domain/workspace';
+import { parseResults } from './detect';
+import { movedValues } from './impact';
+import { hash, ingest, type ResultsMap } from './ingest';
+import {
+	PREVIEW_ROWS,
+	type IngestPreview,
+	type IngestRequest,
+	type IngestResponse
+} from './ingest-protocol';
+import type { ParsedResults } from './results';
+
+// No query cache: it would apply a 100,000-record commit to the cached live results one by one.
+const db = new CapmapDatabase(DATABASE_NAME, { cache: 'disabled' });
+// A newer Capmap in another tab is upgrading the database: let it. The page asks for a reload.
+db.on('versionchange', () => {
+	db.close();
+	return false;
+});
+
+let file: { name: string; hash: string; parsed: ParsedResults } | undefined;
+let workspace: Workspace | null | undefined;
+let lastPreview: Extract<IngestRequest, { type: 'preview' }> | undefined;
+const firstWorkspace = new Promise<void>((resolve) => {
+	liveQuery(() => loadWorkspace(db)).subscribe({
+		next: (value) => {
+			workspace = value;
+			resolve();
+			// A model or capability created from the mapping screen arrives here: map again.
+			if (lastPreview) void answer(lastPreview);
+		},
+		error: (error) => post({ type: 'failed', id: lastPreview?.id ?? 0, message: String(error) })
+	});
+});
+
+const post = (message: IngestResponse) => self.postMessage(message);
+
+/** The last mapping computed, reused by a commit of the same choices on the same workspace. */
+let computed: { ws: Workspace; key: string; result: ReturnType<typeof ingest> } | undefined;
+
+function preview(ws: Workspace, map: ResultsMap, kind: Parameters<typeof ingest>[5], asOf: string) {
+	const key = JSON.stringify([map, kind, asOf, file!.hash]);
+	const result =
+		computed?.ws === ws && computed.key === key
+			? computed.result
+			: ingest(ws, file!.parsed, map, file!.name, asOf, kind);
+	computed = { ws, key, result };
+	const out: IngestPreview = {
+		added: result.added.length,
+		duplicates: result.duplicates,
+		rows: result.rows.slice(0, PREVIEW_ROWS),
+		unmapped: result.unmapped,
+		changes: result.changes.map((c) => ({
+			...c,
+			moved: movedValues(ws, result.workspace, c.itemId, asOf)
+		}))
+	};
+	return { result, preview: out };
+}
+
+async function answer(request: IngestRequest): Promise<void> {
+	const { id } = request;
+	try {
+		if (request.type === 'open') {
+			post({ type: 'progress', id, progress: { phase: 'reading' } });
+			const text = await request.file.text();
+			const fileHash = hash(text);
+			post({ type: 'progress', id, progress: { phase: 'parsing', done: 0, total: text.length } });
+			const parsed = parseResults(text, request.format, {
+				onProgress: (done, total) =>
+					post({ type: 'progress', id, progress: { phase: 'parsing', done, total } })
+			});
+			file = { name: request.file.name, hash: fileHash, parsed };
+			lastPreview = undefined;
+			post({ type: 'opened', id, summary: await summarise(parsed, request.file.name, fileHash) });
+		} else if (request.type === 'preview') {
+			if (!file) throw new Error('no file is open');
+			await firstWorkspace;
+			if (!workspace) throw new Error('there is no workspace yet');
+			post({ type: 'progress', id, progress: { phase: 'mapping' } });
+			post({
+				type: 'preview',
+				id,
+				preview: preview(workspace, request.map, request.kind, request.asOf).preview
+			});
+		} else {
+			if (!file) throw new Error('no file is open');
+			post({ type: 'progress', id, progress: { phase: 'committing' } });
+			// The live workspace is the database as it is now (the live query follows every change,
+			// here and in other tabs), so the last preview's mapping is reused when nothing moved.
+			// Should a change race the commit, evidence ids are derived from content and unique:
+			// the transaction fails whole rather than add a record twice.
+			await firstWorkspace;
+			if (!workspace) throw new Error('there is no workspace yet');
+			const { result } = preview(workspace, request.map, request.kind, request.asOf);
+			lastPreview = undefined;
+			computed = undefined;
+			await commitImport(db, result.added, request.map, {
+				hash: file.hash,
+				name: file.name,
+				at: request.at
+			});
+			post({ type: 'committed', id, added: result.added.length });
+		}
+	} catch (error) {
+		post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
+	}
+}
+
+async function summarise(parsed: ParsedResults, fileName: string, fileHash: string) {
+	const remembered = await rememberedMap(db);
+	const suggested: ResultsMap = { models: {}, metrics: {} };
+	const models = new Set<string>();
+	const metrics = new Set<string>();
+	const fractionMetrics = new Set<string>();
+	for (const o of parsed.observations) {
+		models.add(o.models[0]!);
+		metrics.add(o.metric);
+		if (o.fraction) fractionMetrics.add(o.metric);
+		const known = o.models.map((n) => remembered.models[n]).find(Boolean);
+		if (known) suggested.models[o.models[0]!] = known;
+		if (remembered.metrics[o.metric]) suggested.metrics[o.metric] = remembered.metrics[o.metric]!;
+	}
+	return {
+		fileName,
+		hash: fileHash,
+		tool: parsed.tool,
+		observedAt: parsed.observedAt,
+		observations: parsed.observations.length,
+		models: [...models].sort(),
+		metrics: [...metrics].sort(),
+		fractionMetrics: [...fractionMetrics].sort(),
+		suggested,
+		seenBefore: await importedBefore(db, fileHash)
+	};
+}
+
+/**
+ * Previews are coalesced: each choice on the mapping screen asks for one, and with a big file
+ * each takes a while, so only the newest waiting request is answered (the page drops older ones).
+ */
+let previewScheduled = false;
+self.onmessage = (event: MessageEvent<IngestRequest>) => {
+	const request = event.data;
+	if (request.type !== 'preview') return void answer(request);
+	lastPreview = request;
+	if (previewScheduled) return;
+	previewScheduled = true;
+	setTimeout(() => {
+		previewScheduled = false;
+		if (lastPreview) void answer(lastPreview);
+	});
+};
