@@ -1,0 +1,96 @@
+/**
+ * What the open roadmap asks of each capability, and how far the usable models are from it. The
+ * dependency map, the capability matrix and the gap chart all read this, so "bottleneck" means
+ * one thing everywhere.
+ *
+ * Open items are ideas, planned and in-progress items (shipped and cut ones ask nothing more);
+ * usable models are production and available ones (DESIGN.md: announced models are not usable
+ * yet, retired ones are ignored).
+ */
+import type { Deciding } from '../domain/evidence';
+import { isBetter, mustRequirements, satisfies, type ReadinessContext } from '../domain/readiness';
+import { isOpen, type Capability, type Item } from '../domain/schemas';
+
+export interface BestValue {
+	value: number;
+	modelId: string;
+	deciding: Deciding;
+}
+
+export interface CapabilityDemand {
+	capability: Capability;
+	/** Open items with a must-requirement on it. */
+	dependents: number;
+	/** The must-thresholds open items ask for, each once, from least to most demanding. */
+	thresholds: number[];
+	/** The most demanding of them; null when no open item needs it. */
+	strictest: number | null;
+	/** The best effective value among usable models (ties: smaller model id); null when none known. */
+	best: BestValue | null;
+	/** No usable model meets the strictest must-threshold. */
+	bottleneck: boolean;
+	/** Open items whose requirement on it no usable model meets. */
+	blocked: number;
+}
+
+/** The best usable effective value on a capability: rule 1 per model, then direction-aware. */
+export function bestUsable(ctx: ReadinessContext, capabilityId: string): BestValue | null {
+	const row = ctx.rows.get(capabilityId);
+	if (!row) return null;
+	const direction = ctx.capabilities.get(capabilityId)?.direction ?? 'higher';
+	let best: BestValue | null = null;
+	for (const position of ctx.positions.usable) {
+		const deciding = row[position];
+		if (!deciding) continue;
+		const value = deciding.evidence.value;
+		if (!best || isBetter(direction, value, best.value))
+			best = { value, modelId: ctx.models[position]!.id, deciding };
+	}
+	return best;
+}
+
+/** Least to most demanding: ascending for `higher`, descending for `lower`. */
+export function byDemand(direction: Capability['direction']): (a: number, b: number) => number {
+	return direction === 'higher' ? (a, b) => a - b : (a, b) => b - a;
+}
+
+export function capabilityDemand(
+	ctx: ReadinessContext,
+	capabilities: readonly Capability[],
+	items: readonly Item[]
+): CapabilityDemand[] {
+	const asked = new Map<string, number[]>();
+	for (const item of items) {
+		if (!isOpen(item)) continue;
+		for (const r of mustRequirements(item)) {
+			const list = asked.get(r.capabilityId);
+			if (list) list.push(r.threshold);
+			else asked.set(r.capabilityId, [r.threshold]);
+		}
+	}
+	return capabilities.map((capability) => {
+		const all = asked.get(capability.id) ?? [];
+		const thresholds = [...new Set(all)].sort(byDemand(capability.direction));
+		const strictest = thresholds.at(-1) ?? null;
+		const best = bestUsable(ctx, capability.id);
+		const meets = (t: number) => best !== null && satisfies(capability.direction, best.value, t);
+		return {
+			capability,
+			dependents: all.length,
+			thresholds,
+			strictest,
+			best,
+			bottleneck: strictest !== null && !meets(strictest),
+			blocked: all.filter((t) => !meets(t)).length
+		};
+	});
+}
+
+/** Bottleneck impact: most blocked items first, then most dependents, then name. */
+export function byImpact(a: CapabilityDemand, b: CapabilityDemand): number {
+	return (
+		b.blocked - a.blocked ||
+		b.dependents - a.dependents ||
+		a.capability.name.localeCompare(b.capability.name)
+	);
+}
