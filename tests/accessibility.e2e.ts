@@ -11,7 +11,11 @@ const PAGES = [
 	'/evidence',
 	'/decisions',
 	'/scenario',
-	'/workspace'
+	'/workspace',
+	'/charts/map',
+	'/charts/matrix',
+	'/charts/timeline',
+	'/charts/gaps'
 ];
 
 test('the welcome page has no serious accessibility violation', async ({ page }) => {
