@@ -100,7 +100,7 @@ test('capability matrix: a cell per model and capability, showing the value the 
 	await expect(page.getByRole('complementary')).toContainText(`${model.name} · ${capability.name}`);
 	await page.getByRole('grid').focus();
 	await page.keyboard.press('ArrowRight');
-	await expect(page.locator('g.cell.active')).toHaveAttribute('data-col', '1');
+	await expect(page.getByRole('grid')).toHaveAttribute('aria-activedescendant', 'cell-0-1');
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/\/evidence\?id=/);
 

@@ -12,6 +12,8 @@ import { matrixData, standingOf } from './matrix';
 import { fitView, panBy, zoomAround, MAX_SCALE, MIN_SCALE } from './pan-zoom';
 import { scenarioTimeline } from './scenario-timeline';
 import { fractionOfQuarter, quarterRange, timelineData } from './timeline';
+import { visibleRows } from './visible-rows';
+import { element, escapeXml } from './svg-markup';
 
 const AS_OF = '2026-11-27';
 
@@ -247,5 +249,24 @@ describe('gap chart', () => {
 		const [from, to] = gapScale('higher', 'score', null, [3]);
 		expect(from).toBe(0);
 		expect(to).toBeGreaterThan(3);
+	});
+});
+
+describe('visible rows', () => {
+	it('covers the view with some rows either side, within the chart', () => {
+		expect(visibleRows(0, 500, 100, 20, 1000, 5)).toEqual({ from: 0, to: 25 });
+		expect(visibleRows(2000, 500, 100, 20, 1000, 5)).toEqual({ from: 90, to: 125 });
+		expect(visibleRows(50_000, 500, 100, 20, 1000, 5)).toEqual({ from: 1000, to: 1000 });
+		expect(visibleRows(0, 500, 100, 20, 3)).toEqual({ from: 0, to: 3 });
+	});
+});
+
+describe('SVG markup', () => {
+	it('escapes workspace text in content and attributes', () => {
+		const title = `<script>alert(1)</script> & "quotes" 'too'`;
+		const markup = element('text', { 'aria-label': title, x: 1, hidden: false }, escapeXml(title));
+		expect(markup).toBe(
+			'<text aria-label="&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &apos;too&apos;" x="1">&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &apos;too&apos;</text>'
+		);
 	});
 });
