@@ -31,6 +31,11 @@ export class RowWindow {
 			: visibleRows(this.scrollTop, this.viewHeight, header, rowHeight, count);
 	});
 
+	/** True while every row is drawn (printing, saving): nothing should be pinned to the view. */
+	get drawingAll(): boolean {
+		return this.#all;
+	}
+
 	/** Draws every row (for saving) and waits until they are in the page. */
 	async drawAll(): Promise<void> {
 		this.#all = true;
