@@ -52,3 +52,31 @@ for (const dark of [false, true])
 			expect(serious).toEqual([]);
 		}
 	});
+
+test('charts with a node selected and their tables open have no serious accessibility violation', async ({
+	page
+}) => {
+	await loadSample(page);
+	for (const path of ['/charts/map', '/charts/matrix', '/charts/timeline', '/charts/gaps']) {
+		await page.goto(path);
+		await expect(page.locator('main h1')).toBeVisible();
+		if (path === '/charts/map') {
+			await page.locator('.node[tabindex="0"]').focus();
+			await page.keyboard.press('ArrowRight');
+		}
+		await page.locator('details.alternative summary').click();
+		await expect(page.locator('details.alternative table').first()).toBeVisible();
+		const { violations } = await new AxeBuilder({ page }).analyze();
+		expect(
+			violations
+				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+				.map(
+					(v) =>
+						`${path} ${v.id}: ${v.help} (${v.nodes
+							.map((n) => n.target.join(' '))
+							.slice(0, 3)
+							.join(', ')})`
+				)
+		).toEqual([]);
+	}
+});
