@@ -112,6 +112,8 @@ test('the scenario panel previews without saving, then applies for real', async 
 	await page.goto('/scenario');
 	await page.getByLabel('Hypothetical status of GPT-5').selectOption('production');
 	await page.getByRole('button', { name: 'Apply this scenario for real' }).click();
+	// The save is asynchronous; the confirmation says when it has landed.
+	await expect(page.getByText('Applied the scenario: 1 model updated.')).toBeVisible();
 	await page.goto('/models');
 	await expect(page.getByRole('row', { name: /GPT-5/ })).toContainText('production');
 });
