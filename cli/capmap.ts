@@ -9,12 +9,12 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { generateBrief, BriefError } from '../src/lib/domain/brief';
 import { isIsoDate, todayIso } from '../src/lib/domain/dates';
-import { readinessReport } from '../src/lib/domain/report';
+import { readinessReport, type ReadinessReportItem } from '../src/lib/domain/report';
 import { isRegression, scenarioChanges, type ModelOverride } from '../src/lib/domain/scenario';
 import { FORMATS, parseResults, type Format } from '../src/lib/import/detect';
 import { ingest, type ResultsMap } from '../src/lib/import/ingest';
 import { ResultsError } from '../src/lib/import/results';
-import { MODEL_STATUSES, type ModelStatus } from '../src/lib/domain/schemas';
+import { DEFAULT_ROLE, MODEL_STATUSES, type ModelStatus } from '../src/lib/domain/schemas';
 import {
 	formatPath,
 	formatProblem,
@@ -110,15 +110,28 @@ function readiness(argv: string[], io: Output): number {
 		r.confidence ?? '-',
 		r.earliestQuarter ?? '-',
 		r.overPromised ? 'OVER-PROMISED' : '',
+		r.borderline.length > 0 ? 'borderline' : '',
+		partsText(r.parts),
 		r.title
 	]);
-	io.out(table(['item', 'readiness', 'confidence', 'earliest', 'promise', 'title'], rows));
+	io.out(
+		table(
+			['item', 'readiness', 'confidence', 'earliest', 'promise', 'margin', 'parts', 'title'],
+			rows
+		)
+	);
 	const counts = (['ready', 'upgrade', 'unverified', 'waiting'] as const).map(
 		(state) => `${report.items.filter((r) => r.readiness === state).length} ${state}`
 	);
 	const over = report.items.filter((r) => r.overPromised).length;
 	io.out(`\nas of ${report.asOf}: ${counts.join(', ')}; ${over} over-promised`);
 	return 0;
+}
+
+/** `embedding upgrade, llm ready` for a pipeline; empty for a one-part llm item. */
+function partsText(parts: ReadinessReportItem['parts']): string {
+	if (parts.length === 1 && parts[0]!.role === DEFAULT_ROLE) return '';
+	return parts.map((p) => `${p.role} ${p.readiness}`).join(', ');
 }
 
 function parseOverride(text: string, workspace: Workspace): ModelOverride {

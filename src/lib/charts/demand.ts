@@ -4,49 +4,33 @@
  * one thing everywhere.
  *
  * Open items are ideas, planned and in-progress items (shipped and cut ones ask nothing more);
- * usable models are production and available ones (DESIGN.md: announced models are not usable
- * yet, retired ones are ignored).
+ * usable models are production and available ones (announced models are not usable yet, retired
+ * ones are ignored), and only candidates count: a model is judged only on capabilities of its
+ * roles (docs/rules.md).
  */
-import type { Deciding } from '../domain/evidence';
-import { isBetter, mustRequirements, satisfies, type ReadinessContext } from '../domain/readiness';
+import {
+	bestUsable,
+	mustRequirements,
+	satisfies,
+	type BestValue,
+	type ReadinessContext
+} from '../domain/readiness';
 import { isOpen, type Capability, type Item } from '../domain/schemas';
-
-export interface BestValue {
-	value: number;
-	modelId: string;
-	deciding: Deciding;
-}
 
 export interface CapabilityDemand {
 	capability: Capability;
-	/** Open items with a must-requirement on it. */
+	/** Must-requirements of open items on it (an item asking twice counts twice). */
 	dependents: number;
 	/** The must-thresholds open items ask for, each once, from least to most demanding. */
 	thresholds: number[];
 	/** The most demanding of them; null when no open item needs it. */
 	strictest: number | null;
-	/** The best effective value among usable models (ties: smaller model id); null when none known. */
+	/** The best effective value among usable candidates (ties: smaller model id); null when none known. */
 	best: BestValue | null;
 	/** No usable model meets the strictest must-threshold. */
 	bottleneck: boolean;
-	/** Open items whose requirement on it no usable model meets. */
+	/** Must-requirements of open items on it that no usable candidate meets. */
 	blocked: number;
-}
-
-/** The best usable effective value on a capability: rule 1 per model, then direction-aware. */
-export function bestUsable(ctx: ReadinessContext, capabilityId: string): BestValue | null {
-	const row = ctx.rows.get(capabilityId);
-	if (!row) return null;
-	const direction = ctx.capabilities.get(capabilityId)?.direction ?? 'higher';
-	let best: BestValue | null = null;
-	for (const position of ctx.positions.usable) {
-		const deciding = row[position];
-		if (!deciding) continue;
-		const value = deciding.evidence.value;
-		if (!best || isBetter(direction, value, best.value))
-			best = { value, modelId: ctx.models[position]!.id, deciding };
-	}
-	return best;
 }
 
 /** Least to most demanding: ascending for `higher`, descending for `lower`. */

@@ -5,21 +5,23 @@
  */
 import type { Deciding } from '../domain/evidence';
 import { satisfies, type ReadinessContext } from '../domain/readiness';
-import type { Model } from '../domain/schemas';
+import { isCandidate, type Model } from '../domain/schemas';
 import { byImpact, type CapabilityDemand } from './demand';
 
 /**
  * `all`: meets every open must-threshold; `some`: meets some; `none`: meets none;
- * `no-demand`: known, but no open item asks for this capability; `unknown`: no evidence.
+ * `no-demand`: known, but no open item asks for this capability; `unknown`: no evidence;
+ * `not-candidate`: the capability is not of the model's role, so it is never judged on it.
  */
-export type Standing = 'all' | 'some' | 'none' | 'no-demand' | 'unknown';
+export type Standing = 'all' | 'some' | 'none' | 'no-demand' | 'unknown' | 'not-candidate';
 
 export const STANDING_TEXT: Record<Standing, string> = {
 	all: 'meets every open threshold',
 	some: 'meets some open thresholds',
 	none: 'meets no open threshold',
 	'no-demand': 'no open item asks for this capability',
-	unknown: 'no evidence'
+	unknown: 'no evidence',
+	'not-candidate': "not this model's role"
 };
 
 export interface MatrixCell {
@@ -62,6 +64,14 @@ export function matrixData(ctx: ReadinessContext, demand: readonly CapabilityDem
 		return {
 			demand: d,
 			cells: columns.map(({ position, model }): MatrixCell => {
+				if (!isCandidate(model, d.capability))
+					return {
+						modelId: model.id,
+						capabilityId: d.capability.id,
+						standing: 'not-candidate',
+						met: 0,
+						asked: d.thresholds.length
+					};
 				const deciding = row?.[position];
 				const { standing, met } = standingOf(
 					d.capability.direction,

@@ -169,6 +169,67 @@ describe('schema upgrades', () => {
 	});
 });
 
+describe('schema upgrade to version 3 (workspace file version 2)', () => {
+	it('carries every record of a version 2 database over, meaning the same', async () => {
+		const { default: Dexie } = await import('dexie');
+		const { computeReadiness } = await import('$lib/domain/readiness');
+		const name = `upgrade-v2-${++counter}`;
+		// The fixture: a version 2 database with data in every table, from a version 1 file.
+		const file = JSON.parse(readFileSync('tests/fixtures/v1/workspace-v1.json', 'utf8'));
+		const expected = JSON.parse(readFileSync('tests/fixtures/v1/readiness-v1.json', 'utf8'));
+		const v2 = new Dexie(name);
+		v2.version(1).stores(SCHEMA_VERSIONS[1]!);
+		v2.version(2).stores(SCHEMA_VERSIONS[2]!);
+		await v2.open();
+		await v2.table('meta').put({ key: 'workspace', name: file.name, settings: file.settings });
+		for (const table of ['capabilities', 'models', 'evidence', 'items', 'decisions'])
+			await v2.table(table).bulkAdd(file[table]);
+		const brief = {
+			id: 'b1',
+			title: 'Old brief',
+			modelId: 'gpt-5',
+			asOf: '2026-11-27',
+			markdown: '# Old',
+			createdAt: 'x',
+			updatedAt: 'x'
+		};
+		await v2.table('briefs').add({ ...brief });
+		await v2.table('briefVersions').add({ briefId: 'b1', markdown: '# Older', savedAt: 'y' });
+		await v2
+			.table('briefOrigins')
+			.put({
+				briefId: 'b1',
+				modelId: 'gpt-5',
+				asOf: '2026-11-27',
+				generatedMarkdown: '# Old',
+				figures: []
+			});
+		v2.close();
+
+		const db = new CapmapDatabase(name);
+		open.push(db);
+		const ws = (await loadWorkspace(db))!;
+		expect(db.verno).toBe(3);
+		expect(ws.settings).toEqual({
+			staleAfterDays: file.settings.staleAfterDays,
+			minSampleSize: 100
+		});
+		for (const table of ['capabilities', 'models', 'evidence', 'items', 'decisions'] as const)
+			expect(ws[table]).toEqual(file[table]);
+		expect(ws.briefs).toEqual([brief]);
+		expect(ws.findings).toEqual([]);
+		expect(ws.evalRuns).toEqual([]);
+		expect(await db.briefVersions.count()).toBe(1);
+		expect((await db.briefOrigins.get('b1'))?.generatedMarkdown).toBe('# Old');
+		// Roles absent mean llm: the upgraded workspace is judged exactly as version 1 judged it.
+		expect(validateWorkspace(ws).ok).toBe(true);
+		const results = computeReadiness(ws, expected.asOf);
+		expect(results.map((r) => r.readiness)).toEqual(
+			expected.items.map((i: { readiness: string }) => i.readiness)
+		);
+	});
+});
+
 describe('brief history', () => {
 	it('keeps every earlier text when a brief is saved, regenerated or restored', async () => {
 		const { createBrief, saveBrief, regenerateBrief } = await import('./brief-repo');

@@ -6,6 +6,8 @@
  *     board, the exported file and `capmap readiness` all list items in the order they came).
  *   meta — one record, key "workspace": the workspace name and settings, and the remembered
  *     mapping of eval tools' names to workspace ids (not part of the workspace file).
+ *   findings, evalRuns (v3) — workspace file version 2's findings and eval runs, kept so that a
+ *     file imported and exported again loses nothing.
  *   briefVersions (v2) — every earlier text of a saved brief, so a save never loses the last one.
  *   briefOrigins (v2) — per brief, the Markdown it was generated as and the evidence behind each
  *     reference, to tell when the workspace has moved on ("out of date").
@@ -16,18 +18,21 @@
  * adding a new `this.version(n)` with an upgrade function, never by editing an old one, and add an
  * upgrade test from a fixture of the previous version (database.spec.ts). Users' data depends on it.
  */
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { BriefOrigin } from '$lib/domain/brief-status';
 import type { ResultsMap } from '$lib/import/ingest';
 import type {
 	Brief,
 	Capability,
 	Decision,
+	EvalRun,
 	Evidence,
+	Finding,
 	Item,
 	Model,
 	Settings
 } from '$lib/domain/schemas';
+import { DEFAULT_SETTINGS } from '$lib/domain/schemas';
 
 export const DATABASE_NAME = 'capmap';
 
@@ -67,7 +72,26 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
 	2: {
 		briefVersions: '++seq, briefId',
 		briefOrigins: 'briefId'
+	},
+	3: {
+		findings: '++seq, &id',
+		evalRuns: '++seq, &id, modelId'
 	}
+};
+
+/**
+ * Upgrade functions by the version they upgrade to. v3 (workspace file version 2): settings gain
+ * `minSampleSize`. Models and capabilities without roles keep meaning `llm`, so they are carried
+ * over as they are.
+ */
+export const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<unknown>> = {
+	3: (tx) =>
+		tx
+			.table<WorkspaceMeta, string>('meta')
+			.toCollection()
+			.modify((meta) => {
+				meta.settings = { ...DEFAULT_SETTINGS, ...meta.settings };
+			})
 };
 
 export const ENTITY_TABLES = [
@@ -76,6 +100,8 @@ export const ENTITY_TABLES = [
 	'evidence',
 	'items',
 	'decisions',
+	'findings',
+	'evalRuns',
 	'briefs'
 ] as const;
 export type EntityTableName = (typeof ENTITY_TABLES)[number];
@@ -86,6 +112,8 @@ export class CapmapDatabase extends Dexie {
 	evidence!: Table<Stored<Evidence>, number>;
 	items!: Table<Stored<Item>, number>;
 	decisions!: Table<Stored<Decision>, number>;
+	findings!: Table<Stored<Finding>, number>;
+	evalRuns!: Table<Stored<EvalRun>, number>;
 	briefs!: Table<Stored<Brief>, number>;
 	meta!: Table<WorkspaceMeta, string>;
 	briefVersions!: Table<BriefVersion, number>;
@@ -93,8 +121,10 @@ export class CapmapDatabase extends Dexie {
 
 	constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
 		super(name, options);
-		// v2 only adds tables: no record of v1 changes shape, so it needs no upgrade function.
-		for (const [version, stores] of Object.entries(SCHEMA_VERSIONS))
-			this.version(Number(version)).stores(stores);
+		for (const [version, stores] of Object.entries(SCHEMA_VERSIONS)) {
+			const declared = this.version(Number(version)).stores(stores);
+			const upgrade = SCHEMA_UPGRADES[Number(version)];
+			if (upgrade) declared.upgrade(upgrade);
+		}
 	}
 }

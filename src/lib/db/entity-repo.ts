@@ -45,21 +45,48 @@ export async function deleteEvidence(db: CapmapDatabase, id: string): Promise<Sn
 	}));
 }
 
-export async function deleteDecision(db: CapmapDatabase, id: string): Promise<Snapshot> {
-	return db.transaction('rw', db.decisions, async () => ({
-		decisions: await take(db.decisions, await db.decisions.where('id').equals(id).toArray())
-	}));
+/**
+ * Takes `id` out of a reference field of every record that names it (a list such as a decision's
+ * `itemIds`, or a single id such as a finding's `modelId`), so that the workspace still validates
+ * after a delete. Returns the records as they were, for Undo.
+ */
+async function unlink<T extends Entity>(
+	table: import('dexie').Table<Stored<T>, number>,
+	field: keyof T & string,
+	id: string
+): Promise<Stored<T>[]> {
+	const naming = (await table.toArray()).filter((record) => {
+		const value = (record as Record<string, unknown>)[field];
+		return Array.isArray(value) ? value.includes(id) : value === id;
+	});
+	await table.bulkPut(
+		naming.map((record) => {
+			const copy: Record<string, unknown> = { ...record };
+			const value = copy[field];
+			if (Array.isArray(value)) copy[field] = value.filter((x) => x !== id);
+			else delete copy[field];
+			return copy as Stored<T>;
+		})
+	);
+	return naming;
 }
 
-/** Deletes an item and takes it out of the decisions that name it. */
+/** Deletes a decision; a decision that superseded it no longer names it. */
+export async function deleteDecision(db: CapmapDatabase, id: string): Promise<Snapshot> {
+	return db.transaction('rw', db.decisions, async () => {
+		const decisions = await take(db.decisions, await db.decisions.where('id').equals(id).toArray());
+		const superseding = await unlink(db.decisions, 'supersedes', id);
+		return { decisions: [...decisions, ...superseding] } as Snapshot;
+	});
+}
+
+/** Deletes an item and takes it out of the decisions and findings that name it. */
 export async function deleteItem(db: CapmapDatabase, id: string): Promise<Snapshot> {
-	return db.transaction('rw', db.items, db.decisions, async () => {
+	return db.transaction('rw', db.items, db.decisions, db.findings, async () => {
 		const items = await take(db.items, await db.items.where('id').equals(id).toArray());
-		const decisions = (await db.decisions.toArray()).filter((d) => d.itemIds?.includes(id));
-		await db.decisions.bulkPut(
-			decisions.map((d) => ({ ...d, itemIds: d.itemIds!.filter((x) => x !== id) }))
-		);
-		return { items, decisions } as Snapshot;
+		const decisions = await unlink(db.decisions, 'itemIds', id);
+		const findings = await unlink(db.findings, 'itemIds', id);
+		return { items, decisions, findings } as Snapshot;
 	});
 }
 
@@ -77,7 +104,7 @@ export async function deleteCapability(
 	id: string,
 	mode: 'refuse' | 'cascade'
 ): Promise<Snapshot> {
-	return db.transaction('rw', db.capabilities, db.items, db.evidence, async () => {
+	return db.transaction('rw', db.capabilities, db.items, db.evidence, db.findings, async () => {
 		const dependent = itemsRequiring(await db.items.toArray(), id) as Stored<Item>[];
 		if (dependent.length > 0 && mode === 'refuse')
 			throw new RefusedChange(`required by ${dependent.map((i) => i.title).join(', ')}`);
@@ -95,13 +122,18 @@ export async function deleteCapability(
 			db.capabilities,
 			await db.capabilities.where('id').equals(id).toArray()
 		);
-		return { capabilities, items: dependent, evidence } as Snapshot;
+		const findings = await unlink(db.findings, 'capabilityId', id);
+		return { capabilities, items: dependent, evidence, findings } as Snapshot;
 	});
 }
 
-/** Deletes a model and its evidence; refused while a saved brief is about it. */
+/**
+ * Deletes a model with its evidence and eval runs, and takes it out of the decisions and
+ * findings that name it; refused while a saved brief is about it.
+ */
 export async function deleteModel(db: CapmapDatabase, id: string): Promise<Snapshot> {
-	return db.transaction('rw', db.models, db.evidence, db.briefs, async () => {
+	const tables = [db.models, db.evidence, db.evalRuns, db.briefs, db.decisions, db.findings];
+	return db.transaction('rw', tables, async () => {
 		const briefs = await db.briefs.where('modelId').equals(id).count();
 		if (briefs > 0)
 			throw new RefusedChange(`${briefs} saved brief(s) are about this model; delete them first`);
@@ -109,8 +141,14 @@ export async function deleteModel(db: CapmapDatabase, id: string): Promise<Snaps
 			db.evidence,
 			await db.evidence.where('modelId').equals(id).toArray()
 		);
+		const evalRuns = await take(
+			db.evalRuns,
+			await db.evalRuns.where('modelId').equals(id).toArray()
+		);
 		const models = await take(db.models, await db.models.where('id').equals(id).toArray());
-		return { models, evidence } as Snapshot;
+		const decisions = await unlink(db.decisions, 'modelIds', id);
+		const findings = await unlink(db.findings, 'modelId', id);
+		return { models, evidence, evalRuns, decisions, findings } as Snapshot;
 	});
 }
 

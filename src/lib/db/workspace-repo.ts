@@ -3,7 +3,7 @@
  * failed import leaves the database exactly as it was; export reads everything in one
  * transaction, so the file is one consistent moment.
  */
-import type { Evidence } from '$lib/domain/schemas';
+import { DEFAULT_SETTINGS, type Evidence } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
 import { WORKSPACE_FORMAT, WORKSPACE_VERSION } from '$lib/domain/workspace';
 import { ENTITY_TABLES, type CapmapDatabase, type Stored } from './database';
@@ -37,24 +37,29 @@ export async function loadWorkspace(db: CapmapDatabase): Promise<Workspace | nul
 	return db.transaction('r', [db.meta, ...ENTITY_TABLES.map((t) => db[t])], async () => {
 		const meta = await db.meta.get('workspace');
 		if (!meta) return null;
-		const [capabilities, models, evidence, items, decisions, briefs] = await Promise.all([
-			db.capabilities.toArray(),
-			db.models.toArray(),
-			readEvidence(db),
-			db.items.toArray(),
-			db.decisions.toArray(),
-			db.briefs.toArray()
-		]);
+		const [capabilities, models, evidence, items, decisions, findings, evalRuns, briefs] =
+			await Promise.all([
+				db.capabilities.toArray(),
+				db.models.toArray(),
+				readEvidence(db),
+				db.items.toArray(),
+				db.decisions.toArray(),
+				db.findings.toArray(),
+				db.evalRuns.toArray(),
+				db.briefs.toArray()
+			]);
 		const workspace: Workspace = {
 			format: WORKSPACE_FORMAT,
 			version: WORKSPACE_VERSION,
 			name: meta.name,
-			settings: meta.settings,
+			settings: { ...DEFAULT_SETTINGS, ...meta.settings },
 			capabilities: strip(capabilities),
 			models: strip(models),
 			evidence: strip(evidence),
 			items: strip(items),
 			decisions: strip(decisions),
+			findings: strip(findings),
+			evalRuns: strip(evalRuns),
 			briefs: strip(briefs)
 		};
 		return workspace;
@@ -83,13 +88,15 @@ export async function replaceWorkspace(db: CapmapDatabase, workspace: Workspace)
 		await db.evidence.bulkAdd(workspace.evidence);
 		await db.items.bulkAdd(workspace.items);
 		await db.decisions.bulkAdd(workspace.decisions);
+		await db.findings.bulkAdd(workspace.findings);
+		await db.evalRuns.bulkAdd(workspace.evalRuns);
 		await db.briefs.bulkAdd(workspace.briefs);
 	});
 }
 
 export async function updateWorkspaceMeta(
 	db: CapmapDatabase,
-	changes: Partial<{ name: string; staleAfterDays: number }>
+	changes: Partial<{ name: string; staleAfterDays: number; minSampleSize: number }>
 ): Promise<void> {
 	await db.transaction('rw', db.meta, async () => {
 		const meta = await db.meta.get('workspace');
@@ -99,7 +106,8 @@ export async function updateWorkspaceMeta(
 			name: changes.name ?? meta.name,
 			settings: {
 				...meta.settings,
-				staleAfterDays: changes.staleAfterDays ?? meta.settings.staleAfterDays
+				staleAfterDays: changes.staleAfterDays ?? meta.settings.staleAfterDays,
+				minSampleSize: changes.minSampleSize ?? meta.settings.minSampleSize
 			}
 		});
 	});

@@ -1,17 +1,29 @@
 /**
- * DESIGN.md readiness rules 3–8, to the letter. Pure functions of (workspace, as-of date): the
- * board, the brief, the scenarios and `capmap readiness` all call these.
+ * Readiness rules 3–8 with parts (docs/rules.md), to the letter. Pure functions of (workspace,
+ * as-of date): the board, the charts, the brief, the scenarios and `capmap readiness` all call
+ * these. Rules 0–2 (which evidence decides, and how much it is trusted) live in `evidence.ts`.
  */
 import { quarterOf } from './dates';
 import {
 	CONFIDENCE_RANK,
 	decidingEvidence,
 	indexEvidence,
+	isBorderline,
+	marginOf,
 	type Confidence,
 	type Deciding,
 	type EvidenceIndex
 } from './evidence';
-import type { Capability, Direction, Item, Model, Requirement } from './schemas';
+import {
+	DEFAULT_ROLE,
+	roleOf,
+	rolesOf,
+	type Capability,
+	type Direction,
+	type Item,
+	type Model,
+	type Requirement
+} from './schemas';
 import type { Workspace } from './workspace';
 
 export const READINESS_STATES = ['ready', 'upgrade', 'unverified', 'waiting'] as const;
@@ -33,37 +45,68 @@ export interface Expected {
 	modelId: string;
 	expectedAt: string | null;
 }
+/** Rule 5's borderline entry: a verdict the margin cannot tell apart from the threshold. */
+export interface Borderline {
+	modelId: string;
+	capabilityId: string;
+	value: number;
+	threshold: number;
+	margin: number;
+}
 
-export interface ItemReadiness {
-	itemId: string;
+/** One role's share of an item, judged by the candidates of that role (rules 5–7). */
+export interface PartReadiness {
+	role: string;
+	/** The part's must-requirements, in the item's order. */
+	requirements: Requirement[];
 	readiness: Readiness;
+	confidence: Confidence | null;
 	via?: string;
 	targets?: string[];
 	missing?: ModelCapability[];
 	expected?: Expected[];
-	gaps: Gap[];
+	earliestQuarter: string | null;
+}
+
+export interface ItemReadiness {
+	itemId: string;
+	readiness: Readiness;
 	confidence: Confidence | null;
 	earliestQuarter: string | null;
 	overPromised: boolean;
+	gaps: Gap[];
+	borderline: Borderline[];
+	/** Sorted by role; empty for an item with no must-requirement. */
+	parts: PartReadiness[];
+}
+
+/** Positions (in `ReadinessContext.models`) of one role's candidates, by status, in id order. */
+export interface Candidates {
+	production: number[];
+	available: number[];
+	announced: number[];
+	/** Production and available. */
+	usable: number[];
+	/** Every candidate that is not retired. */
+	active: number[];
 }
 
 /** Everything the rules need, indexed once for a workspace and as-of date. */
 export interface ReadinessContext {
 	asOf: string;
+	asOfQuarter: string;
 	staleAfterDays: number;
+	minSampleSize: number;
 	capabilities: Map<string, Capability>;
 	evidence: EvidenceIndex;
-	/** Models of each status, sorted by id, so "ties: smaller id" is "first found". */
-	byStatus: Record<Model['status'], Model[]>;
-	/** Production and available models, sorted by id. */
-	usable: Model[];
-	/** Every model, sorted by id; `rows` and verdict arrays are indexed by this order. */
+	/** Every model, sorted by id, so "ties: smaller id" is "first found"; rows index by this. */
 	models: Model[];
-	/** Positions in `models` of each status, and of production + available: the hot loop's lists. */
+	/** Positions of every model of each status, and of production + available, in id order. */
 	positions: Record<Model['status'] | 'usable', number[]>;
+	/** role → the positions of the models that are candidates for it. */
+	candidates: Map<string, Candidates>;
 	/** capabilityId → deciding evidence of each model, by position. */
 	rows: Map<string, (Deciding | undefined)[]>;
-	asOfQuarter: string;
 }
 
 export function createContext(
@@ -71,7 +114,7 @@ export function createContext(
 	asOf: string
 ): ReadinessContext {
 	const sorted = [...workspace.models].sort((a, b) => compareIds(a.id, b.id));
-	const evidence = indexEvidence(workspace.evidence, asOf, workspace.settings.staleAfterDays);
+	const evidence = indexEvidence(workspace.evidence, asOf, workspace.settings);
 	const rows = new Map<string, (Deciding | undefined)[]>();
 	sorted.forEach((model, i) => {
 		for (const [capabilityId, deciding] of evidence.get(model.id) ?? []) {
@@ -85,21 +128,20 @@ export function createContext(
 		asOf,
 		asOfQuarter: quarterOf(asOf),
 		staleAfterDays: workspace.settings.staleAfterDays,
+		minSampleSize: workspace.settings.minSampleSize,
 		capabilities: new Map(workspace.capabilities.map((c) => [c.id, c])),
 		evidence,
 		rows
 	};
 }
 
+function emptyCandidates(): Candidates {
+	return { production: [], available: [], announced: [], usable: [], active: [] };
+}
+
 function groupModels(
 	sorted: Model[]
-): Pick<ReadinessContext, 'byStatus' | 'usable' | 'models' | 'positions'> {
-	const byStatus: ReadinessContext['byStatus'] = {
-		production: [],
-		available: [],
-		announced: [],
-		retired: []
-	};
+): Pick<ReadinessContext, 'models' | 'positions' | 'candidates'> {
 	const positions: ReadinessContext['positions'] = {
 		production: [],
 		available: [],
@@ -107,12 +149,21 @@ function groupModels(
 		retired: [],
 		usable: []
 	};
+	const candidates = new Map<string, Candidates>();
 	sorted.forEach((model, i) => {
-		byStatus[model.status].push(model);
 		positions[model.status].push(i);
-		if (model.status === 'production' || model.status === 'available') positions.usable.push(i);
+		const usable = model.status === 'production' || model.status === 'available';
+		if (usable) positions.usable.push(i);
+		if (model.status === 'retired') return;
+		for (const role of new Set(rolesOf(model))) {
+			let forRole = candidates.get(role);
+			if (!forRole) candidates.set(role, (forRole = emptyCandidates()));
+			forRole[model.status].push(i);
+			if (usable) forRole.usable.push(i);
+			forRole.active.push(i);
+		}
 	});
-	return { byStatus, usable: positions.usable.map((i) => sorted[i]!), models: sorted, positions };
+	return { models: sorted, positions, candidates };
 }
 
 /**
@@ -133,6 +184,24 @@ export function directionOf(ctx: ReadinessContext, capabilityId: string): Direct
 	return ctx.capabilities.get(capabilityId)?.direction ?? 'higher';
 }
 
+/** The role a requirement's capability asks for. */
+export function roleOfCapability(ctx: ReadinessContext, capabilityId: string): string {
+	const capability = ctx.capabilities.get(capabilityId);
+	return capability ? roleOf(capability) : DEFAULT_ROLE;
+}
+
+const NO_CANDIDATES: Candidates = emptyCandidates();
+
+/** The candidates of a role (models whose roles include it), by status. */
+export function candidatesFor(ctx: ReadinessContext, role: string): Candidates {
+	return ctx.candidates.get(role) ?? NO_CANDIDATES;
+}
+
+/** Whether a model is judged on a capability at all: an embedding model is not asked for recall. */
+export function isCandidateFor(ctx: ReadinessContext, model: Model, capabilityId: string): boolean {
+	return rolesOf(model).includes(roleOfCapability(ctx, capabilityId));
+}
+
 /** True when `value` satisfies `threshold` in the capability's direction. */
 export function satisfies(direction: Direction, value: number, threshold: number): boolean {
 	return direction === 'higher' ? value >= threshold : value <= threshold;
@@ -141,6 +210,39 @@ export function satisfies(direction: Direction, value: number, threshold: number
 /** True when `a` is strictly better than `b` in the capability's direction. */
 export function isBetter(direction: Direction, a: number, b: number): boolean {
 	return direction === 'higher' ? a > b : a < b;
+}
+
+export interface BestValue {
+	value: number;
+	modelId: string;
+	deciding: Deciding;
+}
+
+/**
+ * The best effective value on a capability among the models at `positions` (in id order), so
+ * that on equal values the smaller id wins. Gaps, the charts and the brief all ask this.
+ */
+export function bestAmong(
+	ctx: ReadinessContext,
+	capabilityId: string,
+	positions: readonly number[]
+): BestValue | null {
+	const row = ctx.rows.get(capabilityId);
+	if (!row) return null;
+	const direction = directionOf(ctx, capabilityId);
+	let best: BestValue | null = null;
+	for (const i of positions) {
+		const deciding = row[i];
+		if (!deciding) continue;
+		if (!best || isBetter(direction, deciding.evidence.value, best.value))
+			best = { value: deciding.evidence.value, modelId: ctx.models[i]!.id, deciding };
+	}
+	return best;
+}
+
+/** The best value among the usable candidates for a capability (rule 5's gap value). */
+export function bestUsable(ctx: ReadinessContext, capabilityId: string): BestValue | null {
+	return bestAmong(ctx, capabilityId, candidatesFor(ctx, roleOfCapability(ctx, capabilityId)).usable);
 }
 
 /** Rule 3. */
@@ -159,13 +261,45 @@ export function outcomeOf(
 	return { outcome: met ? 'met' : 'unmet', deciding };
 }
 
+/** Rule 3's margin of a deciding evidence, in the capability's unit; null when none is known. */
+export function marginFor(ctx: ReadinessContext, deciding: Deciding): number | null {
+	return marginOf(deciding.evidence, ctx.capabilities.get(deciding.evidence.capabilityId));
+}
+
+/** Rule 3's borderline test for one model's deciding evidence on one requirement. */
+export function borderlineOf(
+	ctx: ReadinessContext,
+	deciding: Deciding,
+	threshold: number
+): number | null {
+	const margin = marginFor(ctx, deciding);
+	return isBorderline(deciding.evidence.value, threshold, margin) ? margin : null;
+}
+
 export function mustRequirements(item: Pick<Item, 'requirements'>): Requirement[] {
 	const musts: Requirement[] = [];
 	for (const r of item.requirements) if (r.must !== false) musts.push(r);
 	return musts;
 }
 
-/** Rule 4, over must-requirements only. This is the hot loop: no allocation per call. */
+/** An item's must-requirements grouped into parts, one per role, sorted by role. */
+export function partsOf(
+	ctx: ReadinessContext,
+	item: Pick<Item, 'requirements'>
+): { role: string; requirements: Requirement[] }[] {
+	const byRole = new Map<string, Requirement[]>();
+	for (const requirement of mustRequirements(item)) {
+		const role = roleOfCapability(ctx, requirement.capabilityId);
+		const list = byRole.get(role);
+		if (list) list.push(requirement);
+		else byRole.set(role, [requirement]);
+	}
+	return [...byRole]
+		.sort(([a], [b]) => compareIds(a, b))
+		.map(([role, requirements]) => ({ role, requirements }));
+}
+
+/** Rule 4 for one model, over must-requirements only. */
 export function verdictOf(
 	ctx: ReadinessContext,
 	modelId: string,
@@ -201,6 +335,17 @@ export function confidenceFor(
 	return lowest;
 }
 
+function rank(confidence: Confidence | null): number {
+	return confidence === null ? 0 : CONFIDENCE_RANK[confidence];
+}
+
+/** Lower confidence of two; null only when both are. */
+function lower(a: Confidence | null, b: Confidence | null): Confidence | null {
+	if (a === null) return b;
+	if (b === null) return a;
+	return rank(a) <= rank(b) ? a : b;
+}
+
 /** The model with the highest confidence; ties go to the first, which has the smaller id. */
 function mostConfident(
 	ctx: ReadinessContext,
@@ -215,84 +360,17 @@ function mostConfident(
 	}
 	return best!;
 }
-function rank(confidence: Confidence | null): number {
-	return confidence === null ? 0 : CONFIDENCE_RANK[confidence];
+
+/** Lower is better: ready < upgrade < unverified < waiting. */
+export function readinessRank(readiness: Readiness): number {
+	return READINESS_STATES.indexOf(readiness);
 }
 
-/** Rule 5's gaps: must-requirements no production model meets, with the best known value. */
-function gapsOf(ctx: ReadinessContext, musts: readonly Requirement[]): Gap[] {
-	const gaps: Gap[] = [];
-	for (const requirement of musts) {
-		const row = ctx.rows.get(requirement.capabilityId);
-		const direction = directionOf(ctx, requirement.capabilityId);
-		const metInProduction = ctx.positions.production.some((i) => {
-			const deciding = row?.[i];
-			return (
-				deciding !== undefined &&
-				satisfies(direction, deciding.evidence.value, requirement.threshold)
-			);
-		});
-		if (metInProduction) continue;
-		let best: number | null = null;
-		let bestModelId: string | null = null;
-		// Usable positions are in id order, so the first of equal values, the smaller id, is kept.
-		for (const i of ctx.positions.usable) {
-			const deciding = row?.[i];
-			if (!deciding) continue;
-			if (best === null || isBetter(direction, deciding.evidence.value, best)) {
-				best = deciding.evidence.value;
-				bestModelId = ctx.models[i]!.id;
-			}
-		}
-		gaps.push({
-			capabilityId: requirement.capabilityId,
-			threshold: requirement.threshold,
-			best,
-			bestModelId
-		});
-	}
-	return gaps;
-}
-
-function missingPairs(
-	ctx: ReadinessContext,
-	models: readonly Model[],
-	musts: readonly Requirement[]
-): ModelCapability[] {
-	const seen = new Set<string>();
-	const pairs: ModelCapability[] = [];
-	for (const model of models) {
-		for (const requirement of musts) {
-			if (decidingEvidence(ctx.evidence, model.id, requirement.capabilityId)) continue;
-			const key = `${model.id}\u0000${requirement.capabilityId}`;
-			if (seen.has(key)) continue;
-			seen.add(key);
-			pairs.push({ modelId: model.id, capabilityId: requirement.capabilityId });
-		}
-	}
-	return pairs.sort(
-		(a, b) => compareIds(a.modelId, b.modelId) || compareIds(a.capabilityId, b.capabilityId)
-	);
-}
-
-/** Rule 8. */
-export function isOverPromised(item: Item, earliestQuarter: string | null): boolean {
-	if (item.status !== 'planned' && item.status !== 'in-progress') return false;
-	if (!item.quarter) return false;
-	return earliestQuarter === null || earliestQuarter > item.quarter;
-}
-
-function result(
-	item: Item,
-	partial: Omit<ItemReadiness, 'itemId' | 'overPromised' | 'earliestQuarter'>,
-	earliestQuarter: string | null
-): ItemReadiness {
-	return {
-		itemId: item.id,
-		...partial,
-		earliestQuarter,
-		overPromised: isOverPromised(item, earliestQuarter)
-	};
+/** Rule 7: a production model with a ship date after the as-of date is usable from that quarter. */
+export function shipQuarter(ctx: ReadinessContext, model: Model): string {
+	return model.expectedAt !== undefined && model.expectedAt > ctx.asOf
+		? quarterOf(model.expectedAt)
+		: ctx.asOfQuarter;
 }
 
 const MEETS = 0;
@@ -300,16 +378,20 @@ const UNKNOWN = 1;
 const FAILS = 2;
 
 /**
- * Rule 4 for every model at once: one pass per requirement over an array indexed by model
+ * Rule 4 for every candidate at once: one pass per requirement over an array indexed by model
  * position, instead of a map lookup per (model, requirement). This is the hot path of the board.
  */
-function verdicts(ctx: ReadinessContext, musts: readonly Requirement[]): Uint8Array {
+function verdicts(
+	ctx: ReadinessContext,
+	musts: readonly Requirement[],
+	positions: readonly number[]
+): Uint8Array {
 	const state = new Uint8Array(ctx.models.length);
 	for (const requirement of musts) {
 		const row = ctx.rows.get(requirement.capabilityId);
 		const higher = directionOf(ctx, requirement.capabilityId) === 'higher';
 		const threshold = requirement.threshold;
-		for (let i = 0; i < state.length; i++) {
+		for (const i of positions) {
 			if (state[i] === FAILS) continue;
 			const deciding = row?.[i];
 			if (!deciding) state[i] = UNKNOWN;
@@ -331,42 +413,184 @@ function withVerdict(
 	return out;
 }
 
-export function readinessOf(ctx: ReadinessContext, item: Item): ItemReadiness {
-	const musts = mustRequirements(item);
-	const asOfQuarter = ctx.asOfQuarter;
-	if (musts.length === 0)
-		return result(item, { readiness: 'ready', gaps: [], confidence: null }, asOfQuarter);
+function missingPairs(
+	ctx: ReadinessContext,
+	models: readonly Model[],
+	musts: readonly Requirement[]
+): ModelCapability[] {
+	const seen = new Set<string>();
+	const pairs: ModelCapability[] = [];
+	for (const model of models) {
+		for (const requirement of musts) {
+			if (decidingEvidence(ctx.evidence, model.id, requirement.capabilityId)) continue;
+			const key = `${model.id}\u0000${requirement.capabilityId}`;
+			if (seen.has(key)) continue;
+			seen.add(key);
+			pairs.push({ modelId: model.id, capabilityId: requirement.capabilityId });
+		}
+	}
+	return pairs.sort(byModelThenCapability);
+}
 
-	const state = verdicts(ctx, musts);
-	const productionMeeting = withVerdict(ctx, ctx.positions.production, state, MEETS);
+function byModelThenCapability(a: ModelCapability, b: ModelCapability): number {
+	return compareIds(a.modelId, b.modelId) || compareIds(a.capabilityId, b.capabilityId);
+}
+
+/** Rules 5–7 for one part. */
+export function partReadiness(
+	ctx: ReadinessContext,
+	role: string,
+	musts: Requirement[]
+): PartReadiness {
+	const candidates = candidatesFor(ctx, role);
+	const state = verdicts(ctx, musts, candidates.active);
+	const part = { role, requirements: musts };
+
+	const productionMeeting = withVerdict(ctx, candidates.production, state, MEETS);
 	if (productionMeeting.length > 0) {
 		const { model, confidence } = mostConfident(ctx, productionMeeting, musts);
-		return result(item, { readiness: 'ready', via: model.id, gaps: [], confidence }, asOfQuarter);
+		let earliest = shipQuarter(ctx, productionMeeting[0]!);
+		for (const m of productionMeeting) {
+			const q = shipQuarter(ctx, m);
+			if (q < earliest) earliest = q;
+		}
+		return { ...part, readiness: 'ready', confidence, via: model.id, earliestQuarter: earliest };
 	}
 
-	const gaps = gapsOf(ctx, musts);
-	const availableMeeting = withVerdict(ctx, ctx.positions.available, state, MEETS);
+	const availableMeeting = withVerdict(ctx, candidates.available, state, MEETS);
 	if (availableMeeting.length > 0) {
 		const { confidence } = mostConfident(ctx, availableMeeting, musts);
-		const targets = availableMeeting.map((m) => m.id);
-		return result(item, { readiness: 'upgrade', targets, gaps, confidence }, asOfQuarter);
+		return {
+			...part,
+			readiness: 'upgrade',
+			confidence,
+			targets: availableMeeting.map((m) => m.id),
+			earliestQuarter: ctx.asOfQuarter
+		};
 	}
 
-	const unknownUsable = withVerdict(ctx, ctx.positions.usable, state, UNKNOWN);
-	if (unknownUsable.length > 0) {
-		const missing = missingPairs(ctx, unknownUsable, musts);
-		return result(item, { readiness: 'unverified', missing, gaps, confidence: null }, null);
-	}
+	const unknownUsable = withVerdict(ctx, candidates.usable, state, UNKNOWN);
+	if (unknownUsable.length > 0)
+		return {
+			...part,
+			readiness: 'unverified',
+			confidence: null,
+			missing: missingPairs(ctx, unknownUsable, musts),
+			earliestQuarter: null
+		};
 
 	const expected: Expected[] = [];
 	let earliestDate: string | null = null;
-	for (const model of withVerdict(ctx, ctx.positions.announced, state, MEETS)) {
+	for (const model of withVerdict(ctx, candidates.announced, state, MEETS)) {
 		expected.push({ modelId: model.id, expectedAt: model.expectedAt ?? null });
 		if (model.expectedAt && (earliestDate === null || model.expectedAt < earliestDate))
 			earliestDate = model.expectedAt;
 	}
-	const earliest = earliestDate === null ? null : quarterOf(earliestDate);
-	return result(item, { readiness: 'waiting', expected, gaps, confidence: null }, earliest);
+	return {
+		...part,
+		readiness: 'waiting',
+		confidence: null,
+		expected,
+		earliestQuarter: earliestDate === null ? null : quarterOf(earliestDate)
+	};
+}
+
+/** Rule 5's gaps: must-requirements no production candidate meets, with the best known value. */
+function gapsOf(ctx: ReadinessContext, musts: readonly Requirement[]): Gap[] {
+	const gaps: Gap[] = [];
+	for (const requirement of musts) {
+		const candidates = candidatesFor(ctx, roleOfCapability(ctx, requirement.capabilityId));
+		const row = ctx.rows.get(requirement.capabilityId);
+		const direction = directionOf(ctx, requirement.capabilityId);
+		const metInProduction = candidates.production.some((i) => {
+			const deciding = row?.[i];
+			return (
+				deciding !== undefined &&
+				satisfies(direction, deciding.evidence.value, requirement.threshold)
+			);
+		});
+		if (metInProduction) continue;
+		const best = bestAmong(ctx, requirement.capabilityId, candidates.usable);
+		gaps.push({
+			capabilityId: requirement.capabilityId,
+			threshold: requirement.threshold,
+			best: best?.value ?? null,
+			bestModelId: best?.modelId ?? null
+		});
+	}
+	return gaps;
+}
+
+/** Rule 5's borderline list: the deciding model(s) of each ready or upgrade part. */
+function borderlineOfParts(ctx: ReadinessContext, parts: readonly PartReadiness[]): Borderline[] {
+	const out: Borderline[] = [];
+	for (const part of parts) {
+		const models = part.readiness === 'ready' ? [part.via!] : (part.targets ?? []);
+		for (const modelId of models)
+			for (const requirement of part.requirements) {
+				const deciding = decidingEvidence(ctx.evidence, modelId, requirement.capabilityId);
+				if (!deciding) continue;
+				const margin = borderlineOf(ctx, deciding, requirement.threshold);
+				if (margin === null) continue;
+				out.push({
+					modelId,
+					capabilityId: requirement.capabilityId,
+					value: deciding.evidence.value,
+					threshold: requirement.threshold,
+					margin
+				});
+			}
+	}
+	return out.sort(byModelThenCapability);
+}
+
+/** Rule 8. */
+export function isOverPromised(item: Item, earliestQuarter: string | null): boolean {
+	if (item.status !== 'planned' && item.status !== 'in-progress') return false;
+	if (!item.quarter) return false;
+	return earliestQuarter === null || earliestQuarter > item.quarter;
+}
+
+export function readinessOf(ctx: ReadinessContext, item: Item): ItemReadiness {
+	const groups = partsOf(ctx, item);
+	if (groups.length === 0)
+		return {
+			itemId: item.id,
+			readiness: 'ready',
+			confidence: null,
+			earliestQuarter: ctx.asOfQuarter,
+			overPromised: isOverPromised(item, ctx.asOfQuarter),
+			gaps: [],
+			borderline: [],
+			parts: []
+		};
+
+	const parts = groups.map((g) => partReadiness(ctx, g.role, g.requirements));
+	let worst = parts[0]!.readiness;
+	let confidence: Confidence | null = null;
+	let earliest: string | null = '';
+	for (const part of parts) {
+		if (readinessRank(part.readiness) > readinessRank(worst)) worst = part.readiness;
+		confidence = lower(confidence, part.confidence);
+		if (earliest !== null)
+			earliest =
+				part.earliestQuarter === null
+					? null
+					: part.earliestQuarter > earliest
+						? part.earliestQuarter
+						: earliest;
+	}
+	const settled = worst === 'ready' || worst === 'upgrade';
+	return {
+		itemId: item.id,
+		readiness: worst,
+		confidence: settled ? confidence : null,
+		earliestQuarter: earliest,
+		overPromised: isOverPromised(item, earliest),
+		gaps: worst === 'ready' ? [] : gapsOf(ctx, mustRequirements(item)),
+		borderline: borderlineOfParts(ctx, parts),
+		parts
+	};
 }
 
 /** Readiness of every item, in workspace order. */

@@ -1,24 +1,53 @@
-/** The `capmap readiness --json` shape of DESIGN.md, shared by the command line and the tests. */
-import { computeReadiness, type Expected, type Gap, type ModelCapability } from './readiness';
+/** The `capmap readiness --json` shape (docs/rules.md), shared by the command line and the tests. */
+import {
+	computeReadiness,
+	type Borderline,
+	type Expected,
+	type Gap,
+	type ModelCapability,
+	type PartReadiness
+} from './readiness';
 import type { Workspace } from './workspace';
+
+export interface ReadinessReportPart {
+	role: string;
+	readiness: string;
+	confidence: string | null;
+	via?: string;
+	targets?: string[];
+	missing?: ModelCapability[];
+	expected?: Expected[];
+}
 
 export interface ReadinessReportItem {
 	id: string;
 	title: string;
 	readiness: string;
-	via?: string;
-	targets?: string[];
-	missing?: ModelCapability[];
-	expected?: Expected[];
-	gaps: Gap[];
 	confidence: string | null;
 	earliestQuarter: string | null;
 	overPromised: boolean;
+	gaps: Gap[];
+	borderline: Borderline[];
+	parts: ReadinessReportPart[];
 }
 
 export interface ReadinessReport {
 	asOf: string;
 	items: ReadinessReportItem[];
+}
+
+/** A part carries `via` only when ready, `targets` only when upgrade, and so on. */
+function reportPart(part: PartReadiness): ReadinessReportPart {
+	const row: ReadinessReportPart = {
+		role: part.role,
+		readiness: part.readiness,
+		confidence: part.confidence
+	};
+	if (part.via !== undefined) row.via = part.via;
+	if (part.targets !== undefined) row.targets = part.targets;
+	if (part.missing !== undefined) row.missing = part.missing;
+	if (part.expected !== undefined) row.expected = part.expected;
+	return row;
 }
 
 export function readinessReport(workspace: Workspace, asOf: string): ReadinessReport {
@@ -27,20 +56,17 @@ export function readinessReport(workspace: Workspace, asOf: string): ReadinessRe
 		asOf,
 		items: workspace.items.map((item, i) => {
 			const r = results[i]!;
-			const row: ReadinessReportItem = {
+			return {
 				id: item.id,
 				title: item.title,
 				readiness: r.readiness,
-				gaps: r.gaps,
 				confidence: r.confidence,
 				earliestQuarter: r.earliestQuarter,
-				overPromised: r.overPromised
+				overPromised: r.overPromised,
+				gaps: r.gaps,
+				borderline: r.borderline,
+				parts: r.parts.map(reportPart)
 			};
-			if (r.via !== undefined) row.via = r.via;
-			if (r.targets !== undefined) row.targets = r.targets;
-			if (r.missing !== undefined) row.missing = r.missing;
-			if (r.expected !== undefined) row.expected = r.expected;
-			return row;
 		})
 	};
 }

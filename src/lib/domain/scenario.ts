@@ -2,12 +2,7 @@
  * Scenarios: hypothetical model statuses (and expected dates), computed by the same readiness
  * engine. The saved workspace is never touched; the result is the items whose readiness changes.
  */
-import {
-	computeReadiness,
-	READINESS_STATES,
-	type ItemReadiness,
-	type Readiness
-} from './readiness';
+import { computeReadiness, readinessRank, type ItemReadiness, type Readiness } from './readiness';
 import type { Model, ModelStatus } from './schemas';
 import type { Workspace } from './workspace';
 
@@ -48,10 +43,7 @@ export function withOverrides(
 	return { ...workspace, models: applyOverrides(workspace.models, overrides) };
 }
 
-/** Lower is better: ready < upgrade < unverified < waiting. */
-export function readinessRank(readiness: Readiness): number {
-	return READINESS_STATES.indexOf(readiness);
-}
+export { readinessRank };
 
 export function isRegression(change: Pick<ReadinessChange, 'from' | 'to'>): boolean {
 	return readinessRank(change.to) > readinessRank(change.from);

@@ -24,6 +24,20 @@ export const ITEM_STATUSES = ['idea', 'planned', 'in-progress', 'shipped', 'cut'
 export const OPEN_ITEM_STATUSES = ['idea', 'planned', 'in-progress'] as const;
 export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
 export const DECISION_KINDS = ['roadmap', 'safety', 'eval', 'vendor'] as const;
+export const DECISION_STATUSES = ['proposed', 'decided', 'superseded'] as const;
+export const CLASSIFICATIONS = ['prompt-failure', 'capability-gap', 'policy-gap'] as const;
+export const FINDING_KINDS = ['flagged-output', 'user-research', 'eval-case', 'other'] as const;
+
+/** The role a model fills and a capability asks for when none is written. */
+export const DEFAULT_ROLE = 'llm';
+/** A role is a short id: `llm`, `embedding`, `reranker`, `speech-to-text`. */
+export const role = z
+	.string()
+	.max(40, 'must be a short id of at most 40 characters')
+	.regex(
+		/^[a-z0-9][a-z0-9-]*$/,
+		'must be a short id in lower-case letters, digits and dashes, such as llm or embedding'
+	);
 
 export const Capability = z.object({
 	id,
@@ -31,7 +45,8 @@ export const Capability = z.object({
 	description: z.string().optional(),
 	category: z.string().optional(),
 	unit: z.string(),
-	direction: z.enum(DIRECTIONS)
+	direction: z.enum(DIRECTIONS),
+	role: role.optional()
 });
 
 export const ModelStatus = z.enum(MODEL_STATUSES);
@@ -41,6 +56,7 @@ export const Model = z.object({
 	vendor: z.string().optional(),
 	status: ModelStatus,
 	expectedAt: isoDate.optional(),
+	roles: z.array(role).min(1, 'must name at least one role').optional(),
 	notes: z.string().optional()
 });
 
@@ -57,6 +73,7 @@ export const Evidence = z.object({
 	}),
 	observedAt: isoDate,
 	sampleSize: z.number().int('must be a whole number').nonnegative().optional(),
+	stderr: z.number().nonnegative('must be zero or more').optional(),
 	notes: z.string().optional()
 });
 
@@ -69,6 +86,20 @@ export const Requirement = z.object({
 
 export const ItemStatus = z.enum(ITEM_STATUSES);
 export const Priority = z.enum(PRIORITIES);
+export const SpecExample = z.object({
+	input: z.string(),
+	output: z.string(),
+	verdict: z.enum(['good', 'bad']),
+	note: z.string().optional()
+});
+/** The AI feature spec: what the model receives, good and bad outputs, the fallback, the scope. */
+export const Spec = z.object({
+	modelInput: z.string().optional(),
+	fallback: z.string().optional(),
+	examples: z.array(SpecExample).optional(),
+	inScope: z.array(z.string()).optional(),
+	outOfScope: z.array(z.string()).optional()
+});
 export const Item = z.object({
 	id,
 	title: z.string().min(1, 'must not be empty'),
@@ -79,17 +110,67 @@ export const Item = z.object({
 	priority: Priority.optional(),
 	userImpact: z.string().optional(),
 	tags: z.array(z.string()).optional(),
+	externalKey: z.string().optional(),
+	externalUrl: z.string().optional(),
+	spec: Spec.optional(),
+	noModelDependency: z.boolean().optional(),
 	requirements: z.array(Requirement)
 });
 
 export const DecisionKind = z.enum(DECISION_KINDS);
+export const DecisionStatus = z.enum(DECISION_STATUSES);
+export const Classification = z.enum(CLASSIFICATIONS);
 export const Decision = z.object({
 	id,
 	date: isoDate,
 	title: z.string().min(1, 'must not be empty'),
 	rationale: z.string(),
 	kind: DecisionKind,
-	itemIds: z.array(id).optional()
+	/** Absent means `decided`. */
+	status: DecisionStatus.optional(),
+	owner: z.string().optional(),
+	classification: Classification.optional(),
+	supersedes: id.optional(),
+	itemIds: z.array(id).optional(),
+	modelIds: z.array(id).optional(),
+	findingIds: z.array(id).optional()
+});
+
+const Source = z.object({
+	title: z.string().min(1, 'must not be empty'),
+	url: z.string().optional()
+});
+/** A qualitative observation: a flagged output, a user-research note, an eval case worth keeping. */
+export const Finding = z.object({
+	id,
+	date: isoDate,
+	kind: z.enum(FINDING_KINDS),
+	summary: z.string().min(1, 'must not be empty'),
+	input: z.string().optional(),
+	output: z.string().optional(),
+	classification: Classification.optional(),
+	modelId: id.optional(),
+	capabilityId: id.optional(),
+	itemIds: z.array(id).optional(),
+	source: Source.optional()
+});
+
+/** One run of one eval suite for one model, case by case. */
+export const EvalRun = z.object({
+	id,
+	tool: z.string().min(1, 'must not be empty'),
+	suite: z.string(),
+	modelId: id,
+	ranAt: z.string().min(1, 'must not be empty'),
+	file: z.string().optional(),
+	cases: z.array(
+		z.object({
+			key: z.string().min(1, 'must not be empty'),
+			description: z.string().optional(),
+			pass: z.boolean(),
+			score: z.number().optional()
+		})
+	)
 });
 
 export const Brief = z.object({
@@ -102,8 +183,18 @@ export const Brief = z.object({
 	updatedAt: z.string()
 });
 
+export const DEFAULT_SETTINGS = { staleAfterDays: 180, minSampleSize: 100 } as const;
 export const Settings = z.object({
-	staleAfterDays: z.number().int('must be a whole number').nonnegative().default(180)
+	staleAfterDays: z
+		.number()
+		.int('must be a whole number')
+		.nonnegative()
+		.default(DEFAULT_SETTINGS.staleAfterDays),
+	minSampleSize: z
+		.number()
+		.int('must be a whole number')
+		.min(1, 'must be at least 1')
+		.default(DEFAULT_SETTINGS.minSampleSize)
 });
 
 export type Capability = z.infer<typeof Capability>;
@@ -116,6 +207,10 @@ export type Item = z.infer<typeof Item>;
 export type ItemStatus = z.infer<typeof ItemStatus>;
 export type Priority = z.infer<typeof Priority>;
 export type Decision = z.infer<typeof Decision>;
+export type DecisionStatus = z.infer<typeof DecisionStatus>;
+export type Finding = z.infer<typeof Finding>;
+export type EvalRun = z.infer<typeof EvalRun>;
+export type Spec = z.infer<typeof Spec>;
 export type DecisionKind = z.infer<typeof DecisionKind>;
 export type Brief = z.infer<typeof Brief>;
 export type Settings = z.infer<typeof Settings>;
@@ -123,4 +218,19 @@ export type Direction = (typeof DIRECTIONS)[number];
 
 export function isOpen(item: Pick<Item, 'status'>): boolean {
 	return (OPEN_ITEM_STATUSES as readonly string[]).includes(item.status);
+}
+
+/** The role a capability asks for (absent: `llm`). */
+export function roleOf(capability: Pick<Capability, 'role'>): string {
+	return capability.role ?? DEFAULT_ROLE;
+}
+
+/** The roles a model can fill (absent: `["llm"]`). */
+export function rolesOf(model: Pick<Model, 'roles'>): readonly string[] {
+	return model.roles ?? [DEFAULT_ROLE];
+}
+
+/** A model is a candidate for a capability whose role is among its roles, and judged on no other. */
+export function isCandidate(model: Pick<Model, 'roles'>, capability: Pick<Capability, 'role'>): boolean {
+	return rolesOf(model).includes(roleOf(capability));
 }

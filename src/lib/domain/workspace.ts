@@ -4,24 +4,37 @@
  * problem as `json.path: sentence`, including duplicate ids and dangling references.
  */
 import { z } from 'zod';
-import { Brief, Capability, Decision, Evidence, Item, Model, Settings } from './schemas';
+import {
+	Brief,
+	Capability,
+	DEFAULT_SETTINGS,
+	Decision,
+	EvalRun,
+	Evidence,
+	Finding,
+	Item,
+	Model,
+	Settings
+} from './schemas';
 
 export const WORKSPACE_FORMAT = 'capmap.workspace';
-export const WORKSPACE_VERSION = 1;
+/** The version this Capmap writes. It reads version 1 too: every role `llm`, no findings or runs. */
+export const WORKSPACE_VERSION = 2;
 
 export const Workspace = z.object({
 	format: z.literal(WORKSPACE_FORMAT, `must be "${WORKSPACE_FORMAT}"`),
-	version: z.literal(
-		WORKSPACE_VERSION,
-		`must be ${WORKSPACE_VERSION}: this Capmap reads version 1`
-	),
+	version: z
+		.literal([1, 2], 'must be 1 or 2: this Capmap reads workspace file versions 1 and 2')
+		.transform((): typeof WORKSPACE_VERSION => WORKSPACE_VERSION),
 	name: z.string(),
-	settings: Settings.default({ staleAfterDays: 180 }),
+	settings: Settings.default({ ...DEFAULT_SETTINGS }),
 	capabilities: z.array(Capability).default([]),
 	models: z.array(Model).default([]),
 	evidence: z.array(Evidence).default([]),
 	items: z.array(Item).default([]),
 	decisions: z.array(Decision).default([]),
+	findings: z.array(Finding).default([]),
+	evalRuns: z.array(EvalRun).default([]),
 	briefs: z.array(Brief).default([])
 });
 export type Workspace = z.infer<typeof Workspace>;
@@ -39,12 +52,14 @@ export function emptyWorkspace(name = 'Untitled workspace'): Workspace {
 		format: WORKSPACE_FORMAT,
 		version: WORKSPACE_VERSION,
 		name,
-		settings: { staleAfterDays: 180 },
+		settings: { ...DEFAULT_SETTINGS },
 		capabilities: [],
 		models: [],
 		evidence: [],
 		items: [],
 		decisions: [],
+		findings: [],
+		evalRuns: [],
 		briefs: []
 	};
 }
@@ -127,6 +142,8 @@ const ENTITY_NAMES: Record<string, string> = {
 	evidence: 'evidence',
 	items: 'item',
 	decisions: 'decision',
+	findings: 'finding',
+	evalRuns: 'eval run',
 	briefs: 'brief'
 };
 
@@ -175,18 +192,34 @@ function referenceProblems(input: unknown): Problem[] {
 			)
 		);
 	});
-	rows(input, 'decisions').forEach((row, i) => {
-		const itemIds = (row as Row)?.itemIds;
-		if (!Array.isArray(itemIds)) return;
-		itemIds.forEach((itemId, j) =>
+	const danglingList = (row: Row, key: string, path: string, noun: string, pool: string) => {
+		const list = row?.[key];
+		if (!Array.isArray(list)) return;
+		list.forEach((value, j) =>
 			dangling(
-				`decisions[${i}].itemIds[${j}]`,
-				'item',
-				'items',
-				typeof itemId === 'string' && itemId !== '' ? itemId : undefined
+				`${path}.${key}[${j}]`,
+				noun,
+				pool,
+				typeof value === 'string' && value !== '' ? value : undefined
 			)
 		);
+	};
+	rows(input, 'decisions').forEach((row, i) => {
+		const path = `decisions[${i}]`;
+		danglingList(row, 'itemIds', path, 'item', 'items');
+		danglingList(row, 'modelIds', path, 'model', 'models');
+		danglingList(row, 'findingIds', path, 'finding', 'findings');
+		dangling(`${path}.supersedes`, 'decision', 'decisions', text(row, 'supersedes'));
 	});
+	rows(input, 'findings').forEach((row, i) => {
+		const path = `findings[${i}]`;
+		dangling(`${path}.modelId`, 'model', 'models', text(row, 'modelId'));
+		dangling(`${path}.capabilityId`, 'capability', 'capabilities', text(row, 'capabilityId'));
+		danglingList(row, 'itemIds', path, 'item', 'items');
+	});
+	rows(input, 'evalRuns').forEach((row, i) =>
+		dangling(`evalRuns[${i}].modelId`, 'model', 'models', text(row, 'modelId'))
+	);
 	rows(input, 'briefs').forEach((row, i) =>
 		dangling(`briefs[${i}].modelId`, 'model', 'models', text(row, 'modelId'))
 	);

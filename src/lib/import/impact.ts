@@ -12,8 +12,8 @@ export function movedValues(
 ): string[] {
 	const item = after.items.find((i) => i.id === itemId);
 	if (!item) return [];
-	const old = indexEvidence(before.evidence, asOf, before.settings.staleAfterDays);
-	const now = indexEvidence(after.evidence, asOf, after.settings.staleAfterDays);
+	const old = indexEvidence(before.evidence, asOf, before.settings);
+	const now = indexEvidence(after.evidence, asOf, after.settings);
 	const out: string[] = [];
 	for (const requirement of mustRequirements(item)) {
 		const capability = after.capabilities.find((c) => c.id === requirement.capabilityId);
