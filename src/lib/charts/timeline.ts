@@ -1,7 +1,7 @@
 /**
  * The readiness timeline: quarters across; each open item with a planned quarter, from that
  * quarter to its earliest feasible one (rule 7), over-promised items (rule 8) marked; announced
- * models' expected dates as markers. Pure: the page and the scenario panel both draw from it.
+ * models' expected dates, and production models' ship dates still ahead, as markers. Pure: the page and the scenario panel both draw from it.
  */
 import { dayNumber, quarterOf } from '../domain/dates';
 import type { ItemReadiness } from '../domain/readiness';
@@ -74,8 +74,13 @@ export function timelineData(
 			Number(b.result.overPromised) - Number(a.result.overPromised) ||
 			quarterIndex(a.planned) - quarterIndex(b.planned)
 	);
+	// Announced models' expected dates, and production models that ship later (rule 7).
 	const markers = models
-		.filter((m) => m.status === 'announced' && m.expectedAt)
+		.filter(
+			(m) =>
+				m.expectedAt !== undefined &&
+				(m.status === 'announced' || (m.status === 'production' && m.expectedAt > asOf))
+		)
 		.map((model) => ({ model, date: model.expectedAt!, quarter: quarterOf(model.expectedAt!) }))
 		.sort((a, b) => a.date.localeCompare(b.date));
 	const all = [

@@ -2,6 +2,7 @@
 import { decidingEvidence, indexEvidence } from '../domain/evidence';
 import { formatValue } from '../domain/format';
 import { mustRequirements } from '../domain/readiness';
+import { isCandidate } from '../domain/schemas';
 import type { Workspace } from '../domain/workspace';
 
 export function movedValues(
@@ -18,7 +19,7 @@ export function movedValues(
 	for (const requirement of mustRequirements(item)) {
 		const capability = after.capabilities.find((c) => c.id === requirement.capabilityId);
 		for (const model of after.models) {
-			if (model.status === 'retired') continue;
+			if (model.status === 'retired' || !capability || !isCandidate(model, capability)) continue;
 			const a = decidingEvidence(old, model.id, requirement.capabilityId)?.evidence;
 			const b = decidingEvidence(now, model.id, requirement.capabilityId)?.evidence;
 			if (!b || a?.id === b.id) continue;
