@@ -122,11 +122,15 @@ function partLine(
 			if (short) return `ready on ${n.model(part.via!)}`;
 			return `ready on ${n.model(part.via!)}: ${musts.map((r) => comparison(ctx, part.via!, r)).join(', ')}`;
 		case 'upgrade': {
-			const target = part.targets![0]!;
+			// The target whose evidence gives the part its confidence, not merely the first by id.
+			const target = decidingModelOf(ctx, part)!;
 			const gapIds = new Set(result.gaps.map((g) => g.capabilityId));
 			const missed = musts.filter((r) => gapIds.has(r.capabilityId));
 			const shown = missed.length > 0 ? missed : musts;
-			const others = part.targets!.length > 1 ? ` (or ${part.targets!.length - 1} other)` : '';
+			const others =
+				part.targets!.length > 1
+					? ` (or ${part.targets!.length - 1} other${part.targets!.length > 2 ? 's' : ''})`
+					: '';
 			return `needs ${n.model(target)}${others}: ${shown.map((r) => comparison(ctx, target, r)).join(', ')}`;
 		}
 		case 'unverified': {

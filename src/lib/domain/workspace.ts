@@ -241,7 +241,22 @@ export function validateWorkspace(input: unknown): ValidationResult {
 			}));
 	problems.push(...referenceProblems(input));
 	if (problems.length > 0 || !parsed.success) return { ok: false, problems };
-	return { ok: true, workspace: parsed.data };
+	const isVersion1 = (input as { version?: unknown }).version === 1;
+	return { ok: true, workspace: isVersion1 ? asVersion1(parsed.data) : parsed.data };
+}
+
+/**
+ * Version 1 had no roles, findings or eval runs: a version 1 file means every role `llm`, whatever
+ * extra fields it carries, exactly as a version 1 reader (which ignored unknown fields) saw it.
+ */
+function asVersion1(ws: Workspace): Workspace {
+	return {
+		...ws,
+		capabilities: ws.capabilities.map(({ role: _role, ...capability }) => capability),
+		models: ws.models.map(({ roles: _roles, ...model }) => model),
+		findings: [],
+		evalRuns: []
+	};
 }
 
 /** Parses the text of a workspace file; a JSON syntax error is one problem naming where it is. */
