@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyOverrides, isRegression, regressionsFirst, scenarioChanges } from './scenario';
+import { computeReadiness } from './readiness';
+import {
+	applyOverrides,
+	isRegression,
+	regressionsFirst,
+	scenarioChanges,
+	withOverrides
+} from './scenario';
 import { capability, evidence, item, model, need, workspace } from './testing';
 
 const AS_OF = '2026-11-27';
@@ -65,5 +72,45 @@ describe('scenarios', () => {
 		]);
 		expect(isRegression({ from: 'upgrade', to: 'waiting' })).toBe(true);
 		expect(isRegression({ from: 'waiting', to: 'unverified' })).toBe(false);
+	});
+
+	it('ships a model set to production with a future date in that quarter, not the as-of quarter', () => {
+		const change = (expectedAt?: string) =>
+			scenarioChanges(
+				ws,
+				[{ modelId: 'next', status: 'production', ...(expectedAt ? { expectedAt } : {}) }],
+				AS_OF
+			);
+		// `next` keeps its announced date (2027-03-01) unless the scenario gives another.
+		expect(change().map((c) => [c.itemId, c.to, c.after.earliestQuarter])).toEqual([
+			['agent', 'ready', '2027-Q1']
+		]);
+		expect(change('2027-08-15').map((c) => [c.itemId, c.to, c.after.earliestQuarter])).toEqual([
+			['agent', 'ready', '2027-Q3']
+		]);
+		expect(change('2026-10-01')[0]!.after.earliestQuarter).toBe('2026-Q4');
+	});
+
+	it('keeps an item in the as-of quarter when a production model of today also meets it', () => {
+		// `alt` now meets triage too and, on equal confidence, is the via (smaller id); the item
+		// still ships today on `old`.
+		const both = { ...ws, evidence: [...ws.evidence, evidence('alt', 'acc', 95)] };
+		const after = computeReadiness(
+			withOverrides(both, [{ modelId: 'alt', status: 'production', expectedAt: '2027-08-15' }]),
+			AS_OF
+		)[0]!;
+		expect(after).toMatchObject({ readiness: 'ready', earliestQuarter: '2026-Q4' });
+		expect(after.parts[0]!.via).toBe('alt');
+	});
+
+	it('changes nothing for an item when the overridden model fills none of its roles', () => {
+		const withEmbedder = {
+			...ws,
+			models: [...ws.models, model('embedder', 'announced', { roles: ['embedding'] })],
+			evidence: [...ws.evidence, evidence('embedder', 'acc', 99)]
+		};
+		expect(
+			scenarioChanges(withEmbedder, [{ modelId: 'embedder', status: 'production' }], AS_OF)
+		).toEqual([]);
 	});
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseWorkspaceText, validateWorkspace } from './workspace';
+import { linkedWorkspace } from './testing';
+import { formatProblem, parseWorkspaceText, validateWorkspace } from './workspace';
 
 const SAMPLE_TEXT = readFileSync('samples/sample-workspace.json', 'utf8');
 type Json = Record<string, unknown>;
@@ -129,6 +130,76 @@ describe('validation fuzz', () => {
 				expect(result.ok).toBe(false);
 			}),
 			{ numRuns: 50 }
+		);
+	});
+
+	it('every dangling link of a version 2 file is a problem at its path, whatever the id', () => {
+		// [path to the link, the entity list it points into, the noun in the sentence]
+		const LINKS: [(string | number)[], string, string][] = [
+			[['decisions', 1, 'itemIds', 0], 'items', 'item'],
+			[['decisions', 1, 'modelIds', 0], 'models', 'model'],
+			[['decisions', 1, 'findingIds', 0], 'findings', 'finding'],
+			[['decisions', 1, 'supersedes'], 'decisions', 'decision'],
+			[['findings', 0, 'modelId'], 'models', 'model'],
+			[['findings', 0, 'capabilityId'], 'capabilities', 'capability'],
+			[['findings', 0, 'itemIds', 0], 'items', 'item'],
+			[['evalRuns', 0, 'modelId'], 'models', 'model'],
+			[['evidence', 0, 'modelId'], 'models', 'model']
+		];
+		fc.assert(
+			fc.property(
+				fc.constantFrom(...LINKS),
+				fc.string({ minLength: 1 }),
+				([path, pool, noun], id) => {
+					const root = JSON.parse(JSON.stringify(linkedWorkspace())) as Json;
+					if ((root[pool] as { id: string }[]).some((row) => row.id === id)) return;
+					parent(root, path)[path[path.length - 1]!] = id;
+					const result = validateWorkspace(root);
+					const where = path
+						.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`))
+						.join('')
+						.slice(1);
+					expect(result.ok ? [] : result.problems.map(formatProblem)).toContain(
+						`${where}: no ${noun} ${JSON.stringify(id)}`
+					);
+				}
+			)
+		);
+	});
+
+	it('any version other than 1 or 2 is one problem on version', () => {
+		fc.assert(
+			fc.property(
+				fc
+					.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null))
+					.filter((v) => v !== 1 && v !== 2),
+				(version) => {
+					const result = validateWorkspace({ ...linkedWorkspace(), version });
+					expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual(['version']);
+				}
+			)
+		);
+	});
+
+	it('random roles are accepted or named at their path, never anywhere else', () => {
+		const roleText = fc.oneof(
+			fc.constantFrom('llm', 'embedding', 'speech-to-text', '9x', 'a'.repeat(41)),
+			fc.string()
+		);
+		fc.assert(
+			fc.property(fc.array(roleText, { maxLength: 3 }), roleText, (roles, role) => {
+				const root = JSON.parse(JSON.stringify(linkedWorkspace())) as Json & {
+					models: Json[];
+					capabilities: Json[];
+				};
+				root.models[1]!.roles = roles;
+				root.capabilities[1]!.role = role;
+				const result = validateWorkspace(root);
+				for (const p of result.ok ? [] : result.problems)
+					expect(p.path).toMatch(/^(models\[1\]\.roles(\[\d\])?|capabilities\[1\]\.role)$/);
+				const valid = (r: string) => /^[a-z0-9][a-z0-9-]*$/.test(r) && r.length <= 40;
+				expect(result.ok).toBe(roles.length > 0 && roles.every(valid) && valid(role));
+			})
 		);
 	});
 });

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { roleOf, rolesOf } from './schemas';
+import { linkedWorkspace } from './testing';
 import {
 	formatProblem,
 	parseWorkspaceText,
@@ -7,7 +9,12 @@ import {
 	validateWorkspace
 } from './workspace';
 
-const sample = () => JSON.parse(readFileSync('samples/sample-workspace.json', 'utf8'));
+const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+const sample = () => read('samples/sample-workspace.json');
+/** A file the version 1 Capmap wrote: no roles, no findings, no eval runs, no minSampleSize. */
+const v1File = () => read('tests/fixtures/v1/workspace-v1.json');
+/** A JSON copy of a version 2 workspace using every version 2 field, to break one thing in. */
+const version2 = () => JSON.parse(JSON.stringify(linkedWorkspace()));
 const problemsOf = (input: unknown) => {
 	const result = validateWorkspace(input);
 	return result.ok ? [] : result.problems.map(formatProblem);
@@ -60,9 +67,13 @@ describe('validateWorkspace', () => {
 
 	it('rejects other formats and later versions with a reason', () => {
 		expect(problemsOf({ ...sample(), format: 'other' })).toEqual([
-			'format: must be "capmap.workspace"'
+			'format: must be "capmap.workspace", not "other"'
 		]);
-		expect(problemsOf({ ...sample(), version: 2 })[0]).toMatch(/^version: must be 1/);
+		const v3 = problemsOf({ ...sample(), version: 3 });
+		expect(v3).toHaveLength(1);
+		expect(v3).toEqual([
+			'version: must be 1 or 2 (this Capmap reads workspace file versions 1 and 2), not 3'
+		]);
 		expect(problemsOf([])).toEqual(['(file): must be a JSON object, not a list']);
 	});
 
@@ -73,7 +84,10 @@ describe('validateWorkspace', () => {
 			name: 'Min',
 			items: [{ id: 'a', title: 'A', status: 'idea', requirements: [] }]
 		});
-		expect(result.ok && result.workspace.settings.staleAfterDays).toBe(180);
+		expect(result.ok && result.workspace.settings).toEqual({
+			staleAfterDays: 180,
+			minSampleSize: 100
+		});
 		expect(result.ok && result.workspace.briefs).toEqual([]);
 	});
 
@@ -99,5 +113,96 @@ describe('parseWorkspaceText', () => {
 		if (!first.ok) throw new Error('sample invalid');
 		const again = parseWorkspaceText(serializeWorkspace(first.workspace));
 		expect(again.ok && again.workspace).toEqual(first.workspace);
+	});
+});
+
+describe('workspace file versions', () => {
+	it('reads a version 1 file as version 2: every role llm, minSampleSize 100, no findings or runs', () => {
+		const input = v1File();
+		expect(input.version).toBe(1);
+		expect(input.settings).toEqual({ staleAfterDays: 180 });
+		const result = validateWorkspace(input);
+		if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+		const ws = result.workspace;
+		expect(ws.version).toBe(2);
+		expect(ws.settings).toEqual({ staleAfterDays: 180, minSampleSize: 100 });
+		expect(ws.findings).toEqual([]);
+		expect(ws.evalRuns).toEqual([]);
+		expect(ws.capabilities.map(roleOf)).toEqual(ws.capabilities.map(() => 'llm'));
+		expect(ws.models.map((m) => [...rolesOf(m)])).toEqual(ws.models.map(() => ['llm']));
+	});
+
+	it('always writes version 2, and reads back what it wrote', () => {
+		const result = validateWorkspace(v1File());
+		if (!result.ok) throw new Error('version 1 fixture invalid');
+		const text = serializeWorkspace(result.workspace);
+		expect(JSON.parse(text)).toMatchObject({ version: 2, settings: { minSampleSize: 100 } });
+		const again = parseWorkspaceText(text);
+		expect(again.ok && again.workspace).toEqual(result.workspace);
+	});
+
+	it('accepts a version 2 file with roles, stderr, minSampleSize, findings and eval runs', () => {
+		const result = validateWorkspace(version2());
+		expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+		expect(result.ok && result.workspace).toEqual(linkedWorkspace());
+	});
+});
+
+describe('version 2 fields are checked', () => {
+	it('rejects a model with no roles, and roles or a capability role that are not short ids', () => {
+		const ws = version2();
+		ws.models[0].roles = [];
+		ws.models[1].roles = ['llm', 'Speech To Text'];
+		ws.capabilities[1].role = '';
+		expect(problemsOf(ws)).toEqual([
+			'capabilities[1].role: must be a short id in lower-case letters, digits and dashes, such as llm or embedding',
+			'models[0].roles: must name at least one role',
+			'models[1].roles[1]: must be a short id in lower-case letters, digits and dashes, such as llm or embedding'
+		]);
+	});
+
+	it('rejects a negative stderr and a minSampleSize below 1', () => {
+		const ws = version2();
+		ws.evidence[0].stderr = -0.5;
+		ws.settings.minSampleSize = 0;
+		expect(problemsOf(ws)).toEqual([
+			'settings.minSampleSize: must be at least 1',
+			'evidence[0].stderr: must be zero or more'
+		]);
+		const fraction = version2();
+		fraction.settings.minSampleSize = 2.5;
+		expect(problemsOf(fraction)).toEqual([
+			expect.stringMatching(/^settings\.minSampleSize: must be /)
+		]);
+	});
+
+	it('names every dangling link of decisions, findings and eval runs by its JSON path', () => {
+		const ws = version2();
+		ws.decisions[1].modelIds = ['both', 'gpt-9'];
+		ws.decisions[1].findingIds = ['f404'];
+		ws.decisions[1].supersedes = 'd0';
+		ws.findings[0].modelId = 'gpt-9';
+		ws.findings[0].capabilityId = 'telepathy';
+		ws.findings[0].itemIds = ['nope'];
+		ws.evalRuns[0].modelId = 'gpt-10';
+		expect(problemsOf(ws)).toEqual([
+			'decisions[1].modelIds[1]: no model "gpt-9"',
+			'decisions[1].findingIds[0]: no finding "f404"',
+			'decisions[1].supersedes: no decision "d0"',
+			'findings[0].modelId: no model "gpt-9"',
+			'findings[0].capabilityId: no capability "telepathy"',
+			'findings[0].itemIds[0]: no item "nope"',
+			'evalRuns[0].modelId: no model "gpt-10"'
+		]);
+	});
+
+	it('names duplicate finding and eval run ids', () => {
+		const ws = version2();
+		ws.findings.push({ ...ws.findings[0] });
+		ws.evalRuns.push({ ...ws.evalRuns[0] });
+		expect(problemsOf(ws)).toEqual([
+			'findings[1].id: duplicate finding id "f1" (also findings[0])',
+			'evalRuns[1].id: duplicate eval run id "r1" (also evalRuns[0])'
+		]);
 	});
 });

@@ -24,7 +24,7 @@ export const WORKSPACE_VERSION = 2;
 export const Workspace = z.object({
 	format: z.literal(WORKSPACE_FORMAT, `must be "${WORKSPACE_FORMAT}"`),
 	version: z
-		.literal([1, 2], 'must be 1 or 2: this Capmap reads workspace file versions 1 and 2')
+		.literal([1, 2], 'must be 1 or 2 (this Capmap reads workspace file versions 1 and 2)')
 		.transform((): typeof WORKSPACE_VERSION => WORKSPACE_VERSION),
 	name: z.string(),
 	settings: Settings.default({ ...DEFAULT_SETTINGS }),
@@ -95,17 +95,26 @@ const EXPECTED: Record<string, string> = {
 	object: 'an object'
 };
 
+/** zod's own wording starts "Invalid …"; a message our schemas wrote is already a sentence. */
+function ownMessage(issue: z.core.$ZodIssue): string | null {
+	return /^Invalid\b/.test(issue.message) ? null : issue.message;
+}
+
 /** Turns one zod issue into a sentence a PM can act on. */
 function sentence(issue: z.core.$ZodIssue, input: unknown): string {
+	const got = valueAt(input, issue.path);
+	if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && got === undefined)
+		return 'is missing';
 	switch (issue.code) {
 		case 'invalid_type': {
-			const got = valueAt(input, issue.path);
-			if (got === undefined) return 'is missing';
+			if (issue.expected === 'int' && typeof got === 'number' && Number.isFinite(got))
+				return 'must be a whole number';
 			return `must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describe(got)}`;
 		}
 		case 'invalid_value':
+			if (ownMessage(issue) !== null) return `${issue.message}, not ${JSON.stringify(got)}`;
 			if (issue.values.length > 1)
-				return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, not ${JSON.stringify(valueAt(input, issue.path))}`;
+				return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, not ${JSON.stringify(got)}`;
 			return issue.message;
 		case 'unrecognized_keys':
 			return `has unknown fields ${issue.keys.join(', ')}`;

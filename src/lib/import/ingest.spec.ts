@@ -53,12 +53,24 @@ describe('ingest', () => {
 
 	it('reports the items whose readiness changed, regressions first', () => {
 		const parsed = parseResults(fixture('promptfoo/results-v3.json'));
-		const result = ingest(sample(), parsed, MAP, 'results-v3.json', AS_OF);
+		// results-v3 is a four-case run: counted as an adequate sample, it knocks triage off ready.
+		const ws = sample();
+		ws.settings.minSampleSize = 1;
+		ws.evidence = ws.evidence.filter((e) => e.id !== 'ev-061'); // the sample's own smoke run
+		const result = ingest(ws, parsed, MAP, 'results-v3.json', AS_OF);
 		expect(result.changes.length).toBeGreaterThan(0);
 		expect(result.changes[0]).toMatchObject({ itemId: 'ticket-triage', from: 'ready' });
 		const firstImprovement = result.changes.findIndex((c) => c.to === 'ready');
 		const lastRegression = result.changes.map((c) => c.from === 'ready').lastIndexOf(true);
 		if (firstImprovement >= 0) expect(lastRegression).toBeLessThan(firstImprovement);
+	});
+
+	it('never lets a small smoke run override the real eval of the same kind (rule 1)', () => {
+		const parsed = parseResults(fixture('promptfoo/results-v3.json'));
+		const result = ingest(sample(), parsed, MAP, 'results-v3.json', AS_OF);
+		expect(result.added.every((e) => e.sampleSize === 4)).toBe(true);
+		expect(result.changes.map((c) => c.itemId)).not.toContain('ticket-triage');
+		expect(result.changes.some((c) => c.from === 'ready')).toBe(false);
 	});
 
 	it('adds nothing when the same file is ingested again', () => {
@@ -69,7 +81,7 @@ describe('ingest', () => {
 		};
 		const once = ingest(sample(), parsed, map, 'results.json', AS_OF);
 		expect(once.added).toHaveLength(1);
-		expect(once.added[0]).toMatchObject({ value: 74.12, sampleSize: 10042, notes: 'stderr 0.44' });
+		expect(once.added[0]).toMatchObject({ value: 74.12, sampleSize: 10042, stderr: 0.44 });
 		const twice = ingest(once.workspace, parsed, map, 'results.json', AS_OF);
 		expect(twice.added).toEqual([]);
 		expect(twice.duplicates).toBe(1);

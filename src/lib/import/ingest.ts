@@ -105,8 +105,9 @@ export function ingest(
 			...candidate,
 			kind,
 			...(o.sampleSize !== undefined ? { sampleSize: o.sampleSize } : {}),
-			...(o.stderr !== undefined
-				? { notes: `stderr ${percent ? Math.round(o.stderr * 100 * 10_000) / 10_000 : o.stderr}` }
+			// The tool's standard error gives the value its margin (rule 3), in the same unit.
+			...(o.stderr !== undefined && Number.isFinite(o.stderr) && o.stderr >= 0
+				? { stderr: percent ? Math.round(o.stderr * 100 * 10_000) / 10_000 : o.stderr }
 				: {})
 		};
 		rows.push({ evidence, duplicate });
