@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintBrief } from './brief-lint';
+import { lintBrief, lintNames } from './brief-lint';
 
 const kinds = (md: string, names: string[] = []) =>
 	lintBrief(md, { names }).map((p) => `${p.line}:${p.column} ${p.kind}`);
@@ -36,6 +36,25 @@ describe('lintBrief', () => {
 		expect(
 			kinds('We need Long-context recall (128k) soon.', ['Long-context recall (128k)'])
 		).toEqual([]);
+	});
+
+	it('skips quoted user impact and decision titles, even across their own full stops', () => {
+		const names = lintNames({
+			name: 'W',
+			models: [],
+			capabilities: [],
+			items: [{ title: 'Search', userImpact: 'Answers for all visitors. Not a 10 % sample.' }],
+			decisions: [{ title: 'Cap refunds at 100 USD' }]
+		});
+		const md = [
+			'- **Search**, ready today. Answers for all visitors. Not a 10 % sample. Needs acc 93 % [1].',
+			'On record: Decided 2026-10-02: Cap refunds at 100 USD.',
+			'',
+			'[1] Source'
+		].join('\n');
+		expect(kinds(md, names)).toEqual([]);
+		// Without the names, both sentences are flagged (at their first digit).
+		expect(kinds(md)).toEqual(['1:60 uncited-number', '2:20 uncited-number']);
 	});
 
 	it('finds citations that resolve nowhere and references never cited', () => {

@@ -63,23 +63,30 @@ const NAMED = /(?<![\p{L}\d])\p{L}[\p{L}\d]*(?:[-.]?\d[\p{L}\d.]*)+/gu;
 const NUMBER = /\d/;
 const REFERENCE = /^\[(\d+)\]\s/;
 
-/** The names in a workspace whose digits are part of a name, not a claim (see LintOptions). */
+/**
+ * The workspace text whose digits are not claims of the brief (see LintOptions): the names of
+ * the workspace, models, capabilities and items, and the text the brief quotes as written —
+ * an item's user impact and a decision's title.
+ */
 export function lintNames(ws: {
 	name: string;
 	models: readonly { name: string }[];
 	capabilities: readonly { name: string }[];
-	items: readonly { title: string }[];
+	items: readonly { title: string; userImpact?: string }[];
+	decisions?: readonly { title: string }[];
 }): string[] {
 	return [
 		ws.name,
 		...ws.models.map((m) => m.name),
 		...ws.capabilities.map((c) => c.name),
-		...ws.items.map((i) => i.title)
+		...ws.items.map((i) => i.title),
+		...ws.items.flatMap((i) => (i.userImpact ? [i.userImpact.trim()] : [])),
+		...(ws.decisions ?? []).map((d) => d.title.trim())
 	];
 }
 
 export interface LintOptions {
-	/** Names in the workspace (models, capabilities, items) whose digits are not claims. */
+	/** Names and quoted text in the workspace whose digits are not claims (see lintNames). */
 	names?: readonly string[];
 }
 
@@ -140,15 +147,17 @@ export function lintBrief(markdown: string, options: LintOptions = {}): LintProb
 		for (const match of line.matchAll(CITATION)) cited.add(Number(match[1]));
 		if (/^\s*#/.test(line)) return;
 
-		for (const sentence of sentencesOf(line)) {
+		// Names are blanked out before the line is cut into sentences, with spaces of the same
+		// length so columns still point into the original: a quoted user impact may hold a full
+		// stop of its own, and a decision title a number.
+		const masked = NAMES ? line.replace(NAMES, (name) => ' '.repeat(name.length)) : line;
+		for (const sentence of sentencesOf(masked)) {
 			if (CITATION.test(sentence.text)) {
 				CITATION.lastIndex = 0;
 				continue;
 			}
 			CITATION.lastIndex = 0;
-			let rest = sentence.text;
-			if (NAMES) rest = rest.replace(NAMES, ' ');
-			rest = rest
+			const rest = sentence.text
 				.replace(URL, ' ')
 				.replace(DATE, ' ')
 				.replace(QUARTER, ' ')
@@ -156,11 +165,12 @@ export function lintBrief(markdown: string, options: LintOptions = {}): LintProb
 				.replace(COUNT, ' ');
 			if (!NUMBER.test(rest)) continue;
 			const offset = sentence.text.search(/\d/);
+			const original = line.slice(sentence.start, sentence.start + sentence.text.length);
 			problems.push({
 				kind: 'uncited-number',
 				line: lineNo,
 				column: sentence.start + Math.max(offset, 0) + 1,
-				message: `a number with no citation: "${sentence.text.trim()}"`
+				message: `a number with no citation: "${original.trim()}"`
 			});
 		}
 	});

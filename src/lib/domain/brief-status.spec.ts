@@ -49,6 +49,22 @@ describe('briefStatus', () => {
 		expect(briefStatus(ws, before)).toEqual({ outOfDate: true, changed: [] });
 	});
 
+	it('stays current when evidence observed after its as-of date arrives (rule 0)', () => {
+		const ws = sample();
+		const before = origin(ws);
+		ws.evidence.push({
+			id: 'ev-late',
+			modelId: 'gpt-5',
+			capabilityId: 'tool-use',
+			value: 60,
+			kind: 'internal-eval',
+			source: { title: 'Refund-flow tool-use eval, December' },
+			observedAt: '2026-12-10',
+			sampleSize: 500
+		});
+		expect(briefStatus(ws, before)).toEqual({ outOfDate: false, changed: [] });
+	});
+
 	it('records each reference with its evidence', () => {
 		const { markdown, figures } = composeBrief(sample(), 'gpt-5', AS_OF);
 		for (const f of figures) expect(markdown).toMatch(new RegExp(`^\\[${f.n}\\] `, 'm'));

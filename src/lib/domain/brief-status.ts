@@ -30,7 +30,9 @@ export interface BriefStatus {
 export function briefStatus(ws: Workspace, origin: BriefOrigin): BriefStatus {
 	if (!ws.models.some((m) => m.id === origin.modelId)) return { outOfDate: true, changed: [] };
 	const now = composeBrief(ws, origin.modelId, origin.asOf);
-	const index = indexEvidence(ws.evidence, origin.asOf, ws.settings.staleAfterDays);
+	// Through the engine's index, as the brief itself: evidence observed after the brief's as-of
+	// date does not move its figures (rule 0).
+	const index = indexEvidence(ws.evidence, origin.asOf, ws.settings);
 	const model = (id: string) => ws.models.find((m) => m.id === id)?.name ?? id;
 	const capability = (id: string) => ws.capabilities.find((c) => c.id === id);
 	const changed: ChangedFigure[] = [];
