@@ -101,6 +101,11 @@ test('capability matrix: a cell per model and capability, showing the value the 
 	await page.getByRole('grid').focus();
 	await page.keyboard.press('ArrowRight');
 	await expect(page.getByRole('grid')).toHaveAttribute('aria-activedescendant', 'cell-0-1');
+	// The second production model is the reranker: not judged on the top (LLM) capability at all,
+	// so there is no evidence to open.
+	await expect(page.locator('#cell-0-1')).toHaveAttribute('aria-label', /not this model's role$/);
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByRole('grid')).toHaveAttribute('aria-activedescendant', 'cell-0-2');
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/\/evidence\?id=/);
 

@@ -89,7 +89,7 @@ test('a broken import lists its problems and changes nothing', async ({ page }) 
 	await page.reload();
 	await expect(page.locator('header')).toContainText('Helio Support Suite');
 	await expect(
-		page.getByText('25 items, 12 capabilities, 6 models, 60 evidence records')
+		page.getByText('25 items, 14 capabilities, 9 models, 66 evidence records')
 	).toBeVisible();
 });
 
