@@ -430,7 +430,8 @@ describe('the engine against a naive reading of the rules', () => {
 						delete rest.overPromised;
 						return rest;
 					});
-					expect(engine).toStrictEqual(naiveReadiness(ws, asOf));
+					// toEqual: a part leaves the fields of other states undefined (one object shape).
+					expect(engine).toEqual(naiveReadiness(ws, asOf));
 				}
 			),
 			{ numRuns: 500 }

@@ -107,6 +107,10 @@ export interface ReadinessContext {
 	candidates: Map<string, Candidates>;
 	/** capabilityId → deciding evidence of each model, by position. */
 	rows: Map<string, (Deciding | undefined)[]>;
+	/** capabilityId → each model's effective value by position, NaN when unknown: the hot loop's row. */
+	values: Map<string, Float64Array>;
+	/** capabilityId → the role it asks for. */
+	roles: Map<string, string>;
 }
 
 export function createContext(
@@ -116,11 +120,17 @@ export function createContext(
 	const sorted = [...workspace.models].sort((a, b) => compareIds(a.id, b.id));
 	const evidence = indexEvidence(workspace.evidence, asOf, workspace.settings);
 	const rows = new Map<string, (Deciding | undefined)[]>();
+	const values = new Map<string, Float64Array>();
 	sorted.forEach((model, i) => {
 		for (const [capabilityId, deciding] of evidence.get(model.id) ?? []) {
 			let row = rows.get(capabilityId);
-			if (!row) rows.set(capabilityId, (row = new Array(sorted.length)));
+			let numbers = values.get(capabilityId);
+			if (!row || !numbers) {
+				rows.set(capabilityId, (row = new Array(sorted.length)));
+				values.set(capabilityId, (numbers = new Float64Array(sorted.length).fill(NaN)));
+			}
 			row[i] = deciding;
+			numbers[i] = deciding.evidence.value;
 		}
 	});
 	return {
@@ -130,8 +140,10 @@ export function createContext(
 		staleAfterDays: workspace.settings.staleAfterDays,
 		minSampleSize: workspace.settings.minSampleSize,
 		capabilities: new Map(workspace.capabilities.map((c) => [c.id, c])),
+		roles: new Map(workspace.capabilities.map((c) => [c.id, roleOf(c)])),
 		evidence,
-		rows
+		rows,
+		values
 	};
 }
 
@@ -186,8 +198,7 @@ export function directionOf(ctx: ReadinessContext, capabilityId: string): Direct
 
 /** The role a requirement's capability asks for. */
 export function roleOfCapability(ctx: ReadinessContext, capabilityId: string): string {
-	const capability = ctx.capabilities.get(capabilityId);
-	return capability ? roleOf(capability) : DEFAULT_ROLE;
+	return ctx.roles.get(capabilityId) ?? DEFAULT_ROLE;
 }
 
 const NO_CANDIDATES: Candidates = emptyCandidates();
@@ -227,22 +238,30 @@ export function bestAmong(
 	capabilityId: string,
 	positions: readonly number[]
 ): BestValue | null {
-	const row = ctx.rows.get(capabilityId);
-	if (!row) return null;
-	const direction = directionOf(ctx, capabilityId);
-	let best: BestValue | null = null;
+	const values = ctx.values.get(capabilityId);
+	if (!values) return null;
+	const higher = directionOf(ctx, capabilityId) === 'higher';
+	let at = -1;
 	for (const i of positions) {
-		const deciding = row[i];
-		if (!deciding) continue;
-		if (!best || isBetter(direction, deciding.evidence.value, best.value))
-			best = { value: deciding.evidence.value, modelId: ctx.models[i]!.id, deciding };
+		const value = values[i]!;
+		if (value !== value) continue; // NaN: no evidence
+		if (at < 0 || (higher ? value > values[at]! : value < values[at]!)) at = i;
 	}
-	return best;
+	if (at < 0) return null;
+	return {
+		value: values[at]!,
+		modelId: ctx.models[at]!.id,
+		deciding: ctx.rows.get(capabilityId)![at]!
+	};
 }
 
 /** The best value among the usable candidates for a capability (rule 5's gap value). */
 export function bestUsable(ctx: ReadinessContext, capabilityId: string): BestValue | null {
-	return bestAmong(ctx, capabilityId, candidatesFor(ctx, roleOfCapability(ctx, capabilityId)).usable);
+	return bestAmong(
+		ctx,
+		capabilityId,
+		candidatesFor(ctx, roleOfCapability(ctx, capabilityId)).usable
+	);
 }
 
 /** Rule 3. */
@@ -287,8 +306,14 @@ export function partsOf(
 	ctx: ReadinessContext,
 	item: Pick<Item, 'requirements'>
 ): { role: string; requirements: Requirement[] }[] {
+	const musts = mustRequirements(item);
+	if (musts.length === 0) return [];
+	// Most items ask one role of a model: one part, no grouping.
+	const first = roleOfCapability(ctx, musts[0]!.capabilityId);
+	if (musts.every((r) => roleOfCapability(ctx, r.capabilityId) === first))
+		return [{ role: first, requirements: musts }];
 	const byRole = new Map<string, Requirement[]>();
-	for (const requirement of mustRequirements(item)) {
+	for (const requirement of musts) {
 		const role = roleOfCapability(ctx, requirement.capabilityId);
 		const list = byRole.get(role);
 		if (list) list.push(requirement);
@@ -376,6 +401,7 @@ export function shipQuarter(ctx: ReadinessContext, model: Model): string {
 const MEETS = 0;
 const UNKNOWN = 1;
 const FAILS = 2;
+let scratch = new Uint8Array(64);
 
 /**
  * Rule 4 for every candidate at once: one pass per requirement over an array indexed by model
@@ -386,17 +412,20 @@ function verdicts(
 	musts: readonly Requirement[],
 	positions: readonly number[]
 ): Uint8Array {
-	const state = new Uint8Array(ctx.models.length);
+	// One buffer reused across calls (readiness is synchronous); only candidates' slots are read.
+	if (scratch.length < ctx.models.length) scratch = new Uint8Array(ctx.models.length);
+	const state = scratch;
+	for (const i of positions) state[i] = MEETS;
 	for (const requirement of musts) {
-		const row = ctx.rows.get(requirement.capabilityId);
+		const row = ctx.values.get(requirement.capabilityId);
 		const higher = directionOf(ctx, requirement.capabilityId) === 'higher';
 		const threshold = requirement.threshold;
 		for (const i of positions) {
 			if (state[i] === FAILS) continue;
-			const deciding = row?.[i];
-			if (!deciding) state[i] = UNKNOWN;
-			else if (higher ? deciding.evidence.value < threshold : deciding.evidence.value > threshold)
-				state[i] = FAILS;
+			const value = row === undefined ? NaN : row[i]!;
+			if (value !== value)
+				state[i] = UNKNOWN; // NaN: no evidence
+			else if (higher ? value < threshold : value > threshold) state[i] = FAILS;
 		}
 	}
 	return state;
@@ -444,8 +473,8 @@ export function partReadiness(
 ): PartReadiness {
 	const candidates = candidatesFor(ctx, role);
 	const state = verdicts(ctx, musts, candidates.active);
-	const part = { role, requirements: musts };
-
+	// Every result is built by `part` with the same fields in the same order: one object shape
+	// keeps the board's hot loop monomorphic (spreading a base object made it the slowest step).
 	const productionMeeting = withVerdict(ctx, candidates.production, state, MEETS);
 	if (productionMeeting.length > 0) {
 		const { model, confidence } = mostConfident(ctx, productionMeeting, musts);
@@ -454,30 +483,21 @@ export function partReadiness(
 			const q = shipQuarter(ctx, m);
 			if (q < earliest) earliest = q;
 		}
-		return { ...part, readiness: 'ready', confidence, via: model.id, earliestQuarter: earliest };
+		return part(role, musts, 'ready', confidence, earliest, model.id);
 	}
 
 	const availableMeeting = withVerdict(ctx, candidates.available, state, MEETS);
 	if (availableMeeting.length > 0) {
 		const { confidence } = mostConfident(ctx, availableMeeting, musts);
-		return {
-			...part,
-			readiness: 'upgrade',
-			confidence,
-			targets: availableMeeting.map((m) => m.id),
-			earliestQuarter: ctx.asOfQuarter
-		};
+		const targets = availableMeeting.map((m) => m.id);
+		return part(role, musts, 'upgrade', confidence, ctx.asOfQuarter, undefined, targets);
 	}
 
 	const unknownUsable = withVerdict(ctx, candidates.usable, state, UNKNOWN);
-	if (unknownUsable.length > 0)
-		return {
-			...part,
-			readiness: 'unverified',
-			confidence: null,
-			missing: missingPairs(ctx, unknownUsable, musts),
-			earliestQuarter: null
-		};
+	if (unknownUsable.length > 0) {
+		const missing = missingPairs(ctx, unknownUsable, musts);
+		return part(role, musts, 'unverified', null, null, undefined, undefined, missing);
+	}
 
 	const expected: Expected[] = [];
 	let earliestDate: string | null = null;
@@ -486,12 +506,31 @@ export function partReadiness(
 		if (model.expectedAt && (earliestDate === null || model.expectedAt < earliestDate))
 			earliestDate = model.expectedAt;
 	}
+	const quarter = earliestDate === null ? null : quarterOf(earliestDate);
+	return part(role, musts, 'waiting', null, quarter, undefined, undefined, undefined, expected);
+}
+
+function part(
+	role: string,
+	requirements: Requirement[],
+	readiness: Readiness,
+	confidence: Confidence | null,
+	earliestQuarter: string | null,
+	via?: string,
+	targets?: string[],
+	missing?: ModelCapability[],
+	expected?: Expected[]
+): PartReadiness {
 	return {
-		...part,
-		readiness: 'waiting',
-		confidence: null,
+		role,
+		requirements,
+		readiness,
+		confidence,
+		via,
+		targets,
+		missing,
 		expected,
-		earliestQuarter: earliestDate === null ? null : quarterOf(earliestDate)
+		earliestQuarter
 	};
 }
 
@@ -500,15 +539,13 @@ function gapsOf(ctx: ReadinessContext, musts: readonly Requirement[]): Gap[] {
 	const gaps: Gap[] = [];
 	for (const requirement of musts) {
 		const candidates = candidatesFor(ctx, roleOfCapability(ctx, requirement.capabilityId));
-		const row = ctx.rows.get(requirement.capabilityId);
+		const values = ctx.values.get(requirement.capabilityId);
 		const direction = directionOf(ctx, requirement.capabilityId);
-		const metInProduction = candidates.production.some((i) => {
-			const deciding = row?.[i];
-			return (
-				deciding !== undefined &&
-				satisfies(direction, deciding.evidence.value, requirement.threshold)
-			);
-		});
+		// An unknown value is NaN, and NaN satisfies no threshold.
+		let metInProduction = false;
+		if (values)
+			for (const i of candidates.production)
+				if (satisfies(direction, values[i]!, requirement.threshold)) metInProduction = true;
 		if (metInProduction) continue;
 		const best = bestAmong(ctx, requirement.capabilityId, candidates.usable);
 		gaps.push({
