@@ -195,15 +195,13 @@ describe('schema upgrade to version 3 (workspace file version 2)', () => {
 		};
 		await v2.table('briefs').add({ ...brief });
 		await v2.table('briefVersions').add({ briefId: 'b1', markdown: '# Older', savedAt: 'y' });
-		await v2
-			.table('briefOrigins')
-			.put({
-				briefId: 'b1',
-				modelId: 'gpt-5',
-				asOf: '2026-11-27',
-				generatedMarkdown: '# Old',
-				figures: []
-			});
+		await v2.table('briefOrigins').put({
+			briefId: 'b1',
+			modelId: 'gpt-5',
+			asOf: '2026-11-27',
+			generatedMarkdown: '# Old',
+			figures: []
+		});
 		v2.close();
 
 		const db = new CapmapDatabase(name);

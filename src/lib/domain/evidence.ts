@@ -35,7 +35,10 @@ export function isStale(evidence: Evidence, asOf: string, staleAfterDays: number
 }
 
 /** Rule 1: a four-case smoke run is a small sample; a record with no sample size is not. */
-export function isSmallSample(evidence: Pick<Evidence, 'sampleSize'>, minSampleSize: number): boolean {
+export function isSmallSample(
+	evidence: Pick<Evidence, 'sampleSize'>,
+	minSampleSize: number
+): boolean {
 	return evidence.sampleSize !== undefined && evidence.sampleSize < minSampleSize;
 }
 

@@ -231,6 +231,9 @@ export function rolesOf(model: Pick<Model, 'roles'>): readonly string[] {
 }
 
 /** A model is a candidate for a capability whose role is among its roles, and judged on no other. */
-export function isCandidate(model: Pick<Model, 'roles'>, capability: Pick<Capability, 'role'>): boolean {
+export function isCandidate(
+	model: Pick<Model, 'roles'>,
+	capability: Pick<Capability, 'role'>
+): boolean {
 	return rolesOf(model).includes(roleOf(capability));
 }
