@@ -105,6 +105,8 @@ export interface ReadinessContext {
 	positions: Record<Model['status'] | 'usable', number[]>;
 	/** role → the positions of the models that are candidates for it. */
 	candidates: Map<string, Candidates>;
+	/** model id → its position in `models`. */
+	positionOf: Map<string, number>;
 	/** capabilityId → deciding evidence of each model, by position. */
 	rows: Map<string, (Deciding | undefined)[]>;
 	/** capabilityId → each model's effective value by position, NaN when unknown: the hot loop's row. */
@@ -153,7 +155,7 @@ function emptyCandidates(): Candidates {
 
 function groupModels(
 	sorted: Model[]
-): Pick<ReadinessContext, 'models' | 'positions' | 'candidates'> {
+): Pick<ReadinessContext, 'models' | 'positions' | 'candidates' | 'positionOf'> {
 	const positions: ReadinessContext['positions'] = {
 		production: [],
 		available: [],
@@ -175,7 +177,8 @@ function groupModels(
 			forRole.active.push(i);
 		}
 	});
-	return { models: sorted, positions, candidates };
+	const positionOf = new Map(sorted.map((model, i) => [model.id, i]));
+	return { models: sorted, positions, candidates, positionOf };
 }
 
 /**
@@ -324,24 +327,15 @@ export function partsOf(
 		.map(([role, requirements]) => ({ role, requirements }));
 }
 
-/** Rule 4 for one model, over must-requirements only. */
+/** Rule 4 for one model, over must-requirements only: the same loop as every candidate's. */
 export function verdictOf(
 	ctx: ReadinessContext,
 	modelId: string,
 	musts: readonly Requirement[]
 ): Verdict {
-	const byCapability = ctx.evidence.get(modelId);
-	let unknown = false;
-	for (const requirement of musts) {
-		const deciding = byCapability?.get(requirement.capabilityId);
-		if (!deciding) {
-			unknown = true;
-			continue;
-		}
-		const direction = directionOf(ctx, requirement.capabilityId);
-		if (!satisfies(direction, deciding.evidence.value, requirement.threshold)) return 'fails';
-	}
-	return unknown ? 'unknown' : 'meets';
+	const position = ctx.positionOf.get(modelId);
+	if (position === undefined) return musts.length === 0 ? 'meets' : 'unknown';
+	return VERDICT[verdicts(ctx, musts, [position])[position]!]!;
 }
 
 /** Rule 6 for one model that meets: the weakest deciding evidence among the must-requirements. */
@@ -401,6 +395,7 @@ export function shipQuarter(ctx: ReadinessContext, model: Model): string {
 const MEETS = 0;
 const UNKNOWN = 1;
 const FAILS = 2;
+const VERDICT: Verdict[] = ['meets', 'unknown', 'fails'];
 let scratch = new Uint8Array(64);
 
 /**
@@ -418,14 +413,14 @@ function verdicts(
 	for (const i of positions) state[i] = MEETS;
 	for (const requirement of musts) {
 		const row = ctx.values.get(requirement.capabilityId);
-		const higher = directionOf(ctx, requirement.capabilityId) === 'higher';
+		const direction = directionOf(ctx, requirement.capabilityId);
 		const threshold = requirement.threshold;
 		for (const i of positions) {
 			if (state[i] === FAILS) continue;
 			const value = row === undefined ? NaN : row[i]!;
-			if (value !== value)
-				state[i] = UNKNOWN; // NaN: no evidence
-			else if (higher ? value < threshold : value > threshold) state[i] = FAILS;
+			// NaN: no evidence, so unknown; otherwise rule 3's one comparison.
+			if (value !== value) state[i] = UNKNOWN;
+			else if (!satisfies(direction, value, threshold)) state[i] = FAILS;
 		}
 	}
 	return state;
