@@ -85,7 +85,7 @@ try {
 		(sum, path) => sum + gzipSync(readFileSync(`build${path}`)).length,
 		0
 	);
-	report(`board first-load JavaScript, gzipped (${scripts.size} files)`, gzipped / 1024, 150, 'KB');
+	report(`board first-load JavaScript, gzipped (${scripts.size} files)`, gzipped / 1024, 90, 'KB');
 
 	const filters = await page.evaluate(async () => {
 		const select = [...document.querySelectorAll('select')].find((s) =>
