@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { caseKey, diffRuns, previousRun, sameRun } from './eval-runs';
+import type { EvalRun } from './schemas';
+
+const run = (
+	id: string,
+	ranAt: string,
+	cases: [string, boolean][],
+	over: Partial<EvalRun> = {}
+): EvalRun => ({
+	id,
+	tool: 'promptfoo',
+	suite: 'triage',
+	modelId: 'gpt-4o',
+	ranAt,
+	cases: cases.map(([key, pass]) => ({ key, pass })),
+	...over
+});
+
+describe('case keys', () => {
+	it('use the description, else a hash of the variables that ignores their order', () => {
+		expect(caseKey('Refund after 30 days', { a: 1 })).toBe('Refund after 30 days');
+		const one = caseKey(undefined, { question: 'Where is my order?', locale: 'en' });
+		const two = caseKey('  ', { locale: 'en', question: 'Where is my order?' });
+		expect(one).toBe(two);
+		expect(one).toMatch(/^vars:[0-9a-f]{8}$/);
+		expect(caseKey(undefined, { question: 'Where is my parcel?', locale: 'en' })).not.toBe(one);
+	});
+});
+
+describe('runs of a series', () => {
+	const monday = run('r1', '2026-11-23T02:00:00Z', [
+		['a', true],
+		['b', false],
+		['c', true]
+	]);
+	const tuesday = run('r2', '2026-11-24T02:00:00Z', [
+		['a', false],
+		['b', true],
+		['c', true],
+		['d', false]
+	]);
+	const otherModel = run('r3', '2026-11-23T12:00:00Z', [['a', true]], { modelId: 'claude' });
+
+	it('find the last earlier run of the same tool, suite and model', () => {
+		expect(previousRun([monday, tuesday, otherModel], tuesday)?.id).toBe('r1');
+		expect(previousRun([monday, tuesday, otherModel], monday)).toBeUndefined();
+		expect(previousRun([tuesday, otherModel], tuesday)).toBeUndefined();
+	});
+
+	it('say which cases regressed and which were fixed', () => {
+		const diff = diffRuns(monday, tuesday);
+		expect(diff.regressed.map((c) => c.key)).toEqual(['a']);
+		expect(diff.fixed.map((c) => c.key)).toEqual(['b']);
+		expect(diff.added).toBe(1);
+		expect(diffRuns(undefined, tuesday)).toEqual({ regressed: [], fixed: [], added: 4 });
+	});
+
+	it('know a run imported twice', () => {
+		expect(sameRun(monday, { ...monday, id: 'other-id' })).toBe(true);
+		expect(sameRun(monday, tuesday)).toBe(false);
+	});
+});
