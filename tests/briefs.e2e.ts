@@ -224,9 +224,47 @@ test('hostile Markdown in a brief and an item description runs nothing', async (
 		await page.mouse.move(box.x + box.width / 2, y);
 	await page.waitForTimeout(500);
 
+	// Raw HTML is text: the phishing overlay is there to read, and draws nothing.
+	const preview = page.getByRole('article', { name: 'Preview' });
+	await expect(preview).toContainText('<div/ style="position:fixed;inset:0;z-index:99999');
+	await expect(preview).toContainText('![pixel](//evil.example/pixel.png)');
+	await expect(preview.getByRole('link', { name: 'Image: pixel' }).first()).toHaveAttribute(
+		'href',
+		'https://evil.example/pixel.png'
+	);
+
+	// The exported copy carries no markup of the author's either.
+	const html = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export HTML' }).click();
+	const doc = readFileSync(await (await html).path(), 'utf8');
+	const parsed = await page.evaluate((text) => {
+		const main = new DOMParser().parseFromString(text, 'text/html').querySelector('main')!;
+		return {
+			text: main.textContent,
+			markup: [
+				...main.querySelectorAll(
+					'img, script, iframe, object, embed, svg, math, details, video, audio, form, input, style, link, base, meta, [style], [src]'
+				)
+			].map((e) => e.outerHTML),
+			handlers: [...main.querySelectorAll('*')].flatMap((e) =>
+				[...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name)
+			)
+		};
+	}, doc);
+	expect(parsed.text).toContain('Sentinel paragraph.');
+	expect(parsed.text).toContain('<div/ style="position:fixed;inset:0;z-index:99999');
+	expect(parsed.markup).toEqual([]);
+	expect(parsed.handlers).toEqual([]);
+
 	expect(fired).toEqual([]);
 	expect(
 		await page.evaluate(() => (window as unknown as { violations?: string[] }).violations ?? [])
 	).toEqual([]);
-	expect(await page.locator('main script, main iframe, main object, main embed').count()).toBe(0);
+	expect(
+		await page
+			.locator(
+				'main script, main iframe, main object, main embed, main img, .preview [style], .description [style]'
+			)
+			.count()
+	).toBe(0);
 });
