@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { XSS_PAYLOADS } from '../markdown/xss-corpus';
-import { attributes, element, escapeXml } from './svg-markup';
+import { attributes, element, escapeXml, xmlCharacters } from './svg-markup';
 
 const window = new JSDOM('').window;
 
@@ -48,6 +48,12 @@ describe('svg-markup', () => {
 				expect(node.textContent!.replace(/\r\n?/g, '\n')).toBe(expected.replace(/\r\n?/g, '\n'));
 			});
 		}
+	});
+
+	it('replaces only the characters XML forbids', () => {
+		expect(xmlCharacters('a\u0000b\u0001c\td\ne\rf\uFFFEg\u{1F600}')).toBe(
+			'a\uFFFDb\uFFFDc\td\ne\rf\uFFFDg\u{1F600}'
+		);
 	});
 
 	it('leaves out undefined and false attributes and writes true as a bare flag', () => {

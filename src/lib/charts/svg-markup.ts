@@ -12,10 +12,14 @@
  */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+/** `text` with the characters XML forbids replaced; for markup already serialised, too. */
+export function xmlCharacters(text: string): string {
+	return text.replace(NOT_XML, '\uFFFD');
+}
+
 /** Text or an attribute value as XML: markup characters escaped, forbidden characters replaced. */
 export function escapeXml(text: string): string {
-	return text
-		.replace(NOT_XML, '\uFFFD')
+	return xmlCharacters(text)
 		.replace(/&/g, '&amp;')
 		.replace(/</g, '&lt;')
 		.replace(/>/g, '&gt;')
