@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { XSS_PAYLOADS } from '../src/lib/markdown/xss-corpus';
+import { XSS_CORPUS } from '../src/lib/markdown/xss-corpus';
 import { loadSample, SAMPLE } from './helpers';
 
 async function newBrief(page: Page, model = 'GPT-5 (announced)') {
@@ -206,7 +206,13 @@ test('hostile Markdown in a brief and an item description runs nothing', async (
 		});
 	});
 	await loadSample(page);
-	const payload = ['Sentinel paragraph.', ...XSS_PAYLOADS].join('\n\n');
+	// A slice of the corpus, typed into the editors (tests/xss.e2e.ts imports all of it): the
+	// families aimed at the preview in full, three of each other family.
+	const whole = new Set(['css', 'marked-raw-mode', 'markdown']);
+	const slice = XSS_CORPUS.filter(
+		(p, i, all) => whole.has(p.family) || all.findIndex((q) => q.family === p.family) > i - 3
+	).map((p) => p.text);
+	const payload = ['Sentinel paragraph.', ...slice].join('\n\n');
 
 	await page.goto('/items/refund-agent');
 	await page.getByLabel('Description').fill(payload);
@@ -224,9 +230,47 @@ test('hostile Markdown in a brief and an item description runs nothing', async (
 		await page.mouse.move(box.x + box.width / 2, y);
 	await page.waitForTimeout(500);
 
+	// Raw HTML is text: the phishing overlay is there to read, and draws nothing.
+	const preview = page.getByRole('article', { name: 'Preview' });
+	await expect(preview).toContainText('<div/ style="position:fixed;inset:0;z-index:99999');
+	await expect(preview).toContainText('![pixel](//evil.example/pixel.png)');
+	await expect(preview.getByRole('link', { name: 'Image: pixel' }).first()).toHaveAttribute(
+		'href',
+		'https://evil.example/pixel.png'
+	);
+
+	// The exported copy carries no markup of the author's either.
+	const html = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export HTML' }).click();
+	const doc = readFileSync(await (await html).path(), 'utf8');
+	const parsed = await page.evaluate((text) => {
+		const main = new DOMParser().parseFromString(text, 'text/html').querySelector('main')!;
+		return {
+			text: main.textContent,
+			markup: [
+				...main.querySelectorAll(
+					'img, script, iframe, object, embed, svg, math, details, video, audio, form, input, style, link, base, meta, [style], [src]'
+				)
+			].map((e) => e.outerHTML),
+			handlers: [...main.querySelectorAll('*')].flatMap((e) =>
+				[...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name)
+			)
+		};
+	}, doc);
+	expect(parsed.text).toContain('Sentinel paragraph.');
+	expect(parsed.text).toContain('<div/ style="position:fixed;inset:0;z-index:99999');
+	expect(parsed.markup).toEqual([]);
+	expect(parsed.handlers).toEqual([]);
+
 	expect(fired).toEqual([]);
 	expect(
 		await page.evaluate(() => (window as unknown as { violations?: string[] }).violations ?? [])
 	).toEqual([]);
-	expect(await page.locator('main script, main iframe, main object, main embed').count()).toBe(0);
+	expect(
+		await page
+			.locator(
+				'main script, main iframe, main object, main embed, main img, .preview [style], .description [style]'
+			)
+			.count()
+	).toBe(0);
 });

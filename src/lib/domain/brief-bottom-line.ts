@@ -6,7 +6,15 @@
  */
 import { mostImportant } from './brief-rank';
 import type { OnRecord, Scene } from './brief-scene';
-import { count, decisionText, joinOr, sentenceOf } from './brief-text';
+import {
+	count,
+	decisionText,
+	escapeMarkdown,
+	focusName,
+	joinOr,
+	modelNames,
+	sentenceOf
+} from './brief-text';
 import { quarterOf } from './dates';
 import { decidingEvidence, type Confidence } from './evidence';
 import { joinAnd } from './format';
@@ -16,8 +24,8 @@ import { rolesOf } from './schemas';
 export const BOTTOM_LINE_DECISIONS = 2;
 
 function statusSentence(s: Scene): string {
-	const vendor = s.model.vendor ? ` (${s.model.vendor})` : '';
-	const name = `${s.model.name}${vendor}`;
+	const vendor = s.model.vendor ? escapeMarkdown(s.model.vendor) : '';
+	const name = `${focusName(s)}${vendor ? ` (${vendor})` : ''}`;
 	switch (s.model.status) {
 		case 'production':
 			return `${name} already serves the product in production.`;
@@ -39,8 +47,8 @@ function unlockSentence(s: Scene): string {
 	const first = quarters[0]!;
 	const last = quarters[quarters.length - 1]!;
 	const when = first === last ? `from ${first}` : `from ${first} to ${last}`;
-	const top = mostImportant(s.unlocks, (item) => s.importance.of(item), 3).shown.map(
-		(item) => item.title
+	const top = mostImportant(s.unlocks, (item) => s.importance.of(item), 3).shown.map((item) =>
+		escapeMarkdown(item.title)
 	);
 	const which = n <= 3 ? `: ${joinAnd(top)}` : `, among them ${joinAnd(top)}`;
 	const sure = s.unlocks.filter((item) => {
@@ -64,10 +72,10 @@ function replaceSentence(s: Scene): string {
 	const missing = [...new Set(kept.flatMap((m) => rolesOf(m).filter((r) => !roles.includes(r))))];
 	const keeps =
 		kept.length > 0
-			? ` (${joinAnd(kept.map((m) => m.name))} would stay: ${s.model.name} fills no ${joinOr(missing.sort())} role)`
+			? ` (${modelNames(kept)} would stay: ${focusName(s)} fills no ${joinOr(missing.sort())} role)`
 			: '';
 	const n = s.regressions.length;
-	const replaced = joinAnd(s.replaced.map((m) => m.name));
+	const replaced = modelNames(s.replaced);
 	return n === 0
 		? `Replacing ${replaced} with it${keeps} would keep every open item that is ready today ready.`
 		: `Replacing ${replaced} with it${keeps} would break ${count(n, 'open item')} that ${n === 1 ? 'is' : 'are'} ready today.`;
@@ -77,11 +85,11 @@ function replaceSentence(s: Scene): string {
 function evidenceSentence(s: Scene): string {
 	const ours = s.citations.cited.filter((e) => e.modelId === s.model.id);
 	if (ours.length === 0)
-		return `No evidence about ${s.model.name} on the capabilities the roadmap needs has been recorded, so treat this brief as a list of evals to run.`;
+		return `No evidence about ${focusName(s)} on the capabilities the roadmap needs has been recorded, so treat this brief as a list of evals to run.`;
 	const tally = { high: 0, medium: 0, low: 0 };
 	for (const e of ours)
 		tally[decidingEvidence(s.ctx.evidence, e.modelId, e.capabilityId)!.confidence]++;
-	return `Of the ${count(ours.length, 'evidence record')} cited below for ${s.model.name}, ${count(tally.high, 'record')} ${tally.high === 1 ? 'is' : 'are'} high confidence, ${count(tally.medium, 'record')} medium and ${count(tally.low, 'record')} low (vendor claims or anecdotes).`;
+	return `Of the ${count(ours.length, 'evidence record')} cited below for ${focusName(s)}, ${count(tally.high, 'record')} ${tally.high === 1 ? 'is' : 'are'} high confidence, ${count(tally.medium, 'record')} medium and ${count(tally.low, 'record')} low (vendor claims or anecdotes).`;
 }
 
 function decisionSentence(records: readonly OnRecord[]): string[] {

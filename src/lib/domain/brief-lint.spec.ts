@@ -57,6 +57,37 @@ describe('lintBrief', () => {
 		expect(kinds(md)).toEqual(['1:60 uncited-number', '2:20 uncited-number']);
 	});
 
+	it('knows names as the brief writes them (escaped) and as typed, hype words included', () => {
+		const names = lintNames({
+			name: 'Team *9*',
+			models: [{ name: 'Revolutionary 2\n# X', vendor: 'Acme 7' }],
+			capabilities: [{ name: 'Recall', unit: 'hits per 1k' }],
+			items: [{ title: '[3] Search' }]
+		});
+		expect(names).toEqual(
+			expect.arrayContaining([
+				'Team *9*',
+				'Team \\*9\\*',
+				'Revolutionary 2 # X',
+				'Acme 7',
+				'hits per 1k',
+				'\\[3\\] Search'
+			])
+		);
+		const md = [
+			'# Capability brief: Revolutionary 2 # X — what it means for Team \\*9\\*',
+			'',
+			'Revolutionary 2 # X (Acme 7) is retired. It needs **\\[3\\] Search**.'
+		].join('\n');
+		expect(kinds(md, names)).toEqual([]);
+		expect(kinds(md)).toEqual([
+			'1:21 hype',
+			'3:1 hype',
+			'3:15 uncited-number',
+			'3:55 uncited-number'
+		]);
+	});
+
 	it('finds citations that resolve nowhere and references never cited', () => {
 		expect(kinds('Accuracy 93 % [1] and [4].\n\n[1] A\n\n[2] B')).toEqual([
 			'1:23 unresolved-citation',

@@ -3,6 +3,8 @@
  * number with no citation; citations that resolve to no reference; references nobody cites.
  * Every problem carries its line (and column) so the editor can move the cursor there.
  */
+import { escapeMarkdown } from './brief-escape';
+import { decisionTitle } from './brief-text';
 
 export type LintKind = 'hype' | 'uncited-number' | 'unresolved-citation' | 'uncited-reference';
 
@@ -64,29 +66,40 @@ const NUMBER = /\d/;
 const REFERENCE = /^\[(\d+)\]\s/;
 
 /**
- * The workspace text whose digits are not claims of the brief (see LintOptions): the names of
- * the workspace, models, capabilities and items, and the text the brief quotes as written —
- * an item's user impact and a decision's title.
+ * The workspace text whose digits and words are not claims of the brief (see LintOptions): the
+ * names of the workspace, models, vendors, capabilities, units and items, and the text the brief
+ * quotes as written — an item's user impact and a decision's title. Each is listed as the
+ * generated brief writes it (escaped, brief-escape.ts) and as a person would type it.
  */
 export function lintNames(ws: {
 	name: string;
-	models: readonly { name: string }[];
-	capabilities: readonly { name: string }[];
+	models: readonly { name: string; vendor?: string }[];
+	capabilities: readonly { name: string; unit?: string }[];
 	items: readonly { title: string; userImpact?: string }[];
 	decisions?: readonly { title: string }[];
 }): string[] {
-	return [
+	const quoted = [
 		ws.name,
-		...ws.models.map((m) => m.name),
-		...ws.capabilities.map((c) => c.name),
+		...ws.models.flatMap((m) => (m.vendor ? [m.name, m.vendor] : [m.name])),
+		...ws.capabilities.flatMap((c) => (c.unit ? [c.name, c.unit] : [c.name])),
 		...ws.items.map((i) => i.title),
-		...ws.items.flatMap((i) => (i.userImpact ? [i.userImpact.trim()] : [])),
-		...(ws.decisions ?? []).map((d) => d.title.trim())
+		...ws.items.flatMap((i) => (i.userImpact ? [i.userImpact] : []))
 	];
+	const names = new Set<string>();
+	for (const text of quoted) {
+		names.add(text.trim());
+		names.add(escapeMarkdown(text));
+	}
+	for (const d of ws.decisions ?? []) {
+		names.add(d.title.trim());
+		names.add(decisionTitle(d));
+	}
+	names.delete('');
+	return [...names];
 }
 
 export interface LintOptions {
-	/** Names and quoted text in the workspace whose digits are not claims (see lintNames). */
+	/** Names and quoted text in the workspace whose digits and words are not claims (see lintNames). */
 	names?: readonly string[];
 }
 
@@ -111,8 +124,9 @@ function sentencesOf(line: string): { text: string; start: number }[] {
 export function lintBrief(markdown: string, options: LintOptions = {}): LintProblem[] {
 	const problems: LintProblem[] = [];
 	const lines = markdown.split('\n');
+	// Only names that could trip a check need masking: those with a digit or a hype word.
 	const names = [...(options.names ?? [])]
-		.filter((n) => NUMBER.test(n))
+		.filter((n) => NUMBER.test(n) || n.search(HYPE) !== -1)
 		.sort((a, b) => b.length - a.length)
 		.map(escapeRegExp);
 	const NAMES = names.length > 0 ? new RegExp(names.join('|'), 'g') : null;
@@ -131,7 +145,11 @@ export function lintBrief(markdown: string, options: LintOptions = {}): LintProb
 		if (inCode) return;
 		prose.push(index);
 
-		for (const match of line.matchAll(HYPE))
+		// Names are blanked out before any check, with spaces of the same length so columns still
+		// point into the original: a quoted user impact may hold a full stop of its own, a decision
+		// title a number, and a model name a word that would be hype in the brief's own voice.
+		const masked = NAMES ? line.replace(NAMES, (name) => ' '.repeat(name.length)) : line;
+		for (const match of masked.matchAll(HYPE))
 			problems.push({
 				kind: 'hype',
 				line: lineNo,
@@ -147,10 +165,6 @@ export function lintBrief(markdown: string, options: LintOptions = {}): LintProb
 		for (const match of line.matchAll(CITATION)) cited.add(Number(match[1]));
 		if (/^\s*#/.test(line)) return;
 
-		// Names are blanked out before the line is cut into sentences, with spaces of the same
-		// length so columns still point into the original: a quoted user impact may hold a full
-		// stop of its own, and a decision title a number.
-		const masked = NAMES ? line.replace(NAMES, (name) => ' '.repeat(name.length)) : line;
 		for (const sentence of sentencesOf(masked)) {
 			if (CITATION.test(sentence.text)) {
 				CITATION.lastIndex = 0;

@@ -11,13 +11,17 @@ import {
 	capitalise,
 	citedValue,
 	decisionText,
+	focusName,
 	isWeak,
 	itemLabel,
+	itemTitle,
 	joinMore,
 	joinOr,
 	modelName,
+	modelNames,
 	readyOn,
 	thresholdText,
+	unitOf,
 	value,
 	weaknesses
 } from './brief-text';
@@ -47,7 +51,7 @@ function shortfalls(s: Scene, part: PartReadiness): string {
 		...(unknown.length > 0 ? [`has no evidence on ${joinAnd(unknown)}`] : [])
 	];
 	return reasons.length > 0
-		? `${s.model.name} ${reasons.join(', and ')}`
+		? `${focusName(s)} ${reasons.join(', and ')}`
 		: 'no remaining production model meets it';
 }
 
@@ -68,11 +72,11 @@ function whyItBreaks(s: Scene, item: Item): string {
 }
 
 function regressionLines(s: Scene): string[] {
-	const replaced = joinAnd(s.replaced.map((m) => m.name));
+	const replaced = modelNames(s.replaced);
 	const { shown, more } = mostImportant(s.regressions, (item) => s.importance.of(item));
 	const lines = shown.map(
 		(item) =>
-			`- Regression if ${s.model.name} replaces ${replaced}: ${itemLabel(item)} would go from ready to ${READINESS_LABEL[s.replace.get(item).readiness]}. ${whyItBreaks(s, item)}`
+			`- Regression if ${focusName(s)} replaces ${replaced}: ${itemLabel(item)} would go from ready to ${READINESS_LABEL[s.replace.get(item).readiness]}. ${whyItBreaks(s, item)}`
 	);
 	return [...lines, ...andMore(more, more === 1 ? 'regression' : 'regressions')];
 }
@@ -97,8 +101,8 @@ function decisionLines(s: Scene, records: readonly OnRecord[]): string[] {
 	const { shown, more } = firstOf(records);
 	const lines = shown.map(({ decision, namesModel, items }) => {
 		const about = [
-			...(namesModel ? [`it names ${s.model.name}`] : []),
-			...(items.length > 0 ? [`it concerns ${joinAnd(items.map((i) => `**${i.title}**`))}`] : [])
+			...(namesModel ? [`it names ${focusName(s)}`] : []),
+			...(items.length > 0 ? [`it concerns ${joinAnd(items.map(itemTitle))}`] : [])
 		];
 		return `- On record — ${decisionText(decision)}; ${about.join(' and ')}.`;
 	});
@@ -120,11 +124,11 @@ function borderlineLines(s: Scene): string[] {
 	const { shown, more } = firstOf(all);
 	const lines = shown.map(({ entry, items }) => {
 		const d = deciding(s, entry.modelId, entry.capabilityId)!;
-		const unit = s.capabilities.get(entry.capabilityId)?.unit ?? '';
+		const unit = unitOf(s, entry.capabilityId);
 		const against = thresholdText(s, entry);
 		const rest = items.length === 1 ? 'rests' : 'rest';
 		return `- Borderline: ${modelName(s, entry.modelId)} on ${capName(s, entry.capabilityId)}, ${value(s, entry.capabilityId, entry.value)} ${formatMargin(entry.margin, unit)} ${s.citations.cite(d.evidence)} against ${against}: borderline, so the numbers cannot tell it apart from the threshold; ${joinMore(
-			items.slice(0, 3).map((i) => `**${i.title}**`),
+			items.slice(0, 3).map(itemTitle),
 			Math.max(0, items.length - 3),
 			'items'
 		)} ${rest} on it.`;
@@ -142,7 +146,7 @@ function weakEvidenceLines(s: Scene): string[] {
 	const { shown, more } = mostImportant(weak, (c) => capabilityImportance(s.demand.any, c.id));
 	const figures = shown.map((c) => {
 		const d = deciding(s, s.model.id, c.id)!;
-		return `${c.name} ${value(s, c.id, d.evidence.value)} ${s.citations.cite(d.evidence)} (${weaknesses(s, d).join('; ')})`;
+		return `${capName(s, c.id)} ${value(s, c.id, d.evidence.value)} ${s.citations.cite(d.evidence)} (${weaknesses(s, d).join('; ')})`;
 	});
 	const all = weak.map((c) => deciding(s, s.model.id, c.id)!);
 	const reasons = [
@@ -153,7 +157,7 @@ function weakEvidenceLines(s: Scene): string[] {
 			: [])
 	];
 	return [
-		`- Weak evidence: these ${s.model.name} figures rest on ${joinOr(reasons)}, not on our own evals at scale: ${joinMore(figures, more, 'figures')}.`
+		`- Weak evidence: these ${focusName(s)} figures rest on ${joinOr(reasons)}, not on our own evals at scale: ${joinMore(figures, more, 'figures')}.`
 	];
 }
 
@@ -164,8 +168,8 @@ function unknownLines(s: Scene): string[] {
 	if (unknown.length === 0) return [];
 	const { shown, more } = mostImportant(unknown, (c) => capabilityImportance(s.demand.must, c.id));
 	return [
-		`- Unknowns: no evidence for ${s.model.name} on ${joinMore(
-			shown.map((c) => c.name),
+		`- Unknowns: no evidence for ${focusName(s)} on ${joinMore(
+			shown.map((c) => capName(s, c.id)),
 			more,
 			'capabilities'
 		)}.`
@@ -175,10 +179,10 @@ function unknownLines(s: Scene): string[] {
 function statusLines(s: Scene): string[] {
 	if (s.model.status === 'announced')
 		return [
-			`- Announced only: ${s.model.name} is not usable yet${s.model.expectedAt ? `; it is expected ${s.model.expectedAt} (${quarterOf(s.model.expectedAt)}), and nothing can ship on it before then` : ' and has no expected date, so nothing can be planned on it yet'}.`
+			`- Announced only: ${focusName(s)} is not usable yet${s.model.expectedAt ? `; it is expected ${s.model.expectedAt} (${quarterOf(s.model.expectedAt)}), and nothing can ship on it before then` : ' and has no expected date, so nothing can be planned on it yet'}.`
 		];
 	if (s.model.status === 'retired')
-		return [`- Retired: ${s.model.name} is marked retired; adopting it reverses that decision.`];
+		return [`- Retired: ${focusName(s)} is marked retired; adopting it reverses that decision.`];
 	return [];
 }
 

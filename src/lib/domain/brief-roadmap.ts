@@ -5,7 +5,7 @@
  */
 import { capabilityImportance, mostImportant } from './brief-rank';
 import { deciding, isFocusCandidate, type Scene } from './brief-scene';
-import { andMore, article, capName, count, itemLabel, modelName } from './brief-text';
+import { andMore, article, capName, count, focusName, itemLabel, modelName } from './brief-text';
 import type { Deciding } from './evidence';
 import { KIND_LABEL, READINESS_LABEL, joinAnd } from './format';
 import type { Item } from './schemas';
@@ -49,8 +49,8 @@ function pullInLines(s: Scene): string[] {
 		const move = item.quarter ? `from ${item.quarter} to ${from}` : `for ${from}`;
 		const caveat = borderline.length > 0 ? ', though on a borderline figure (see Risks)' : '';
 		if (confidence === 'high' || confidence === 'medium')
-			return `- ${item.quarter ? 'Pull in' : 'Schedule'} ${itemLabel(item)} ${move}: ready with ${s.model.name} from then, ${confidence} confidence${caveat}.`;
-		return `- Confirm before moving ${itemLabel(item)} ${move}: it would be ready with ${s.model.name} only on low-confidence evidence, so run ${joinAnd(confirmingEvals(s, item))} first.`;
+			return `- ${item.quarter ? 'Pull in' : 'Schedule'} ${itemLabel(item)} ${move}: ready with ${focusName(s)} from then, ${confidence} confidence${caveat}.`;
+		return `- Confirm before moving ${itemLabel(item)} ${move}: it would be ready with ${focusName(s)} only on low-confidence evidence, so run ${joinAnd(confirmingEvals(s, item))} first.`;
 	});
 	return [...lines, ...andMore(more, more === 1 ? 'item to pull in' : 'items to pull in')];
 }
@@ -66,13 +66,13 @@ function overPromisedLines(s: Scene): string[] {
 			: 'has no feasible quarter on the current evidence';
 		let withModel: string;
 		if (!adopt.overPromised)
-			withModel = `adopting ${s.model.name} would make it ${READINESS_LABEL[adopt.readiness]} by ${adopt.earliestQuarter}, in time${adopt.confidence ? ` (${adopt.confidence} confidence)` : ''}`;
+			withModel = `adopting ${focusName(s)} would make it ${READINESS_LABEL[adopt.readiness]} by ${adopt.earliestQuarter}, in time${adopt.confidence ? ` (${adopt.confidence} confidence)` : ''}`;
 		else if (
 			adopt.earliestQuarter !== null &&
 			(today.earliestQuarter === null || adopt.earliestQuarter < today.earliestQuarter)
 		)
-			withModel = `adopting ${s.model.name} would bring that to ${adopt.earliestQuarter}, still later than promised`;
-		else withModel = `adopting ${s.model.name} does not change that`;
+			withModel = `adopting ${focusName(s)} would bring that to ${adopt.earliestQuarter}, still later than promised`;
+		else withModel = `adopting ${focusName(s)} does not change that`;
 		return `- Over-promised: ${itemLabel(item)} is promised for ${item.quarter} but ${feasible}; ${withModel}.`;
 	});
 	return [...lines, ...andMore(more, `${more === 1 ? 'item' : 'items'} over-promised`)];
@@ -91,7 +91,7 @@ function evalLines(s: Scene): string[] {
 		const kind =
 			d && d.confidence !== 'low' && d.small ? 'a larger internal eval' : 'an internal eval';
 		const today = d ? todaysFigure(s, d) : 'there is no evidence yet';
-		return `- Eval to run first: ${kind} of ${s.model.name} on ${capability.name}; ${count(items, 'open item')} ${items === 1 ? 'depends' : 'depend'} on it and ${today}.`;
+		return `- Eval to run first: ${kind} of ${focusName(s)} on ${capName(s, capability.id)}; ${count(items, 'open item')} ${items === 1 ? 'depends' : 'depend'} on it and ${today}.`;
 	});
 	return [...lines, ...andMore(more, more === 1 ? 'eval' : 'evals')];
 }

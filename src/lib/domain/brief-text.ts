@@ -1,16 +1,26 @@
 /**
  * How the leadership brief writes names, cited values and list tails. Every number about a model
- * goes through `citedValue` or `cite`, so it carries its `[n]`.
+ * goes through `citedValue` or `cite`, so it carries its `[n]`; every name goes through one of
+ * the name helpers below, which escape it (brief-escape.ts), so it reads as text.
  */
+import { escapeMarkdown } from './brief-escape';
 import type { Scene } from './brief-scene';
 import type { Deciding } from './evidence';
 import { KIND_LABEL, comparator, formatValue, joinAnd } from './format';
 import type { PartReadiness } from './readiness';
 import type { Decision, Item, Requirement } from './schemas';
 
-export const capName = (s: Scene, id: string) => s.capabilities.get(id)?.name ?? id;
-export const unitOf = (s: Scene, id: string) => s.capabilities.get(id)?.unit ?? '';
-export const modelName = (s: Scene, id: string) => s.models.get(id)?.name ?? id;
+export { escapeMarkdown };
+export const capName = (s: Scene, id: string) => escapeMarkdown(s.capabilities.get(id)?.name ?? id);
+export const unitOf = (s: Scene, id: string) => escapeMarkdown(s.capabilities.get(id)?.unit ?? '');
+export const modelName = (s: Scene, id: string) => escapeMarkdown(s.models.get(id)?.name ?? id);
+/** The focus model X's name, as the brief writes it. */
+export const focusName = (s: Scene) => escapeMarkdown(s.model.name);
+/** A list of model names, as the brief writes it: `GPT-4o and Claude Haiku 4.5`. */
+export const modelNames = (models: readonly { name: string }[]) =>
+	joinAnd(models.map((m) => escapeMarkdown(m.name)));
+/** An item's title in bold: `**Refund agent**`. */
+export const itemTitle = (item: Pick<Item, 'title'>) => `**${escapeMarkdown(item.title)}**`;
 
 /** `1,376 open items`: thousands separated, so the lint reads it as a count, not a claim. */
 export function count(n: number, singular: string, pluralForm = `${singular}s`): string {
@@ -73,7 +83,7 @@ export function readyOn(s: Scene, part: PartReadiness): string {
 export function itemLabel(item: Item, withQuarter = false): string {
 	const facts: (string | undefined)[] = [item.priority, item.status];
 	if (withQuarter) facts.push(item.quarter ? `on the roadmap for ${item.quarter}` : 'unscheduled');
-	return `**${item.title}** (${facts.filter(Boolean).join(', ')})`;
+	return `${itemTitle(item)} (${facts.filter(Boolean).join(', ')})`;
 }
 
 /** The bullet that ends a cut list: `- …and 12 more items; the board lists them all.` */
@@ -95,10 +105,21 @@ export function joinOr(parts: readonly string[]): string {
 		: `${parts.slice(0, -1).join(', ')} or ${parts.at(-1)}`;
 }
 
+/** A decision's title as the brief quotes it: escaped, without its closing full stop. */
+export function decisionTitle(decision: Pick<Decision, 'title'>): string {
+	return escapeMarkdown(decision.title.trim().replace(/[.!?]$/, ''));
+}
+
 /** `Decided 2026-10-02: Keep GPT-4o for refunds until tool-call evals pass`. */
 export function decisionText(decision: Decision): string {
 	const verb = decision.status === 'proposed' ? 'Proposed' : 'Decided';
-	return `${verb} ${decision.date}: ${decision.title.trim().replace(/[.!?]$/, '')}`;
+	return `${verb} ${decision.date}: ${decisionTitle(decision)}`;
+}
+
+/** An item's user impact as the brief quotes it, a sentence of its own. */
+export function userImpactText(item: Pick<Item, 'userImpact'>): string {
+	const impact = escapeMarkdown(item.userImpact ?? '');
+	return impact ? sentenceOf(impact) : '';
 }
 
 export function sentenceOf(text: string): string {

@@ -7,14 +7,16 @@ import { capabilityImportance, mostImportant } from './brief-rank';
 import { deciding, type Scene } from './brief-scene';
 import {
 	andMore,
+	capName,
 	capitalise,
 	citedValue,
 	count,
+	focusName,
 	itemLabel,
 	modelName,
 	readyOn,
 	requirementText,
-	sentenceOf
+	userImpactText
 } from './brief-text';
 import type { Deciding } from './evidence';
 import { READINESS_LABEL } from './format';
@@ -47,7 +49,7 @@ export function canDoSection(s: Scene): string[] {
 	}
 	if (advantages.length === 0)
 		return [
-			`On the recorded evidence, nothing: ${s.model.name} does not beat our production models on any capability the roadmap needs.`
+			`On the recorded evidence, nothing: ${focusName(s)} does not beat our production models on any capability the roadmap needs.`
 		];
 	const { shown, more } = mostImportant(advantages, (a) =>
 		capabilityImportance(s.demand.any, a.capability.id)
@@ -62,7 +64,7 @@ export function canDoSection(s: Scene): string[] {
 		const against = best
 			? `against ${modelName(s, best.modelId)} ${citedValue(s, best.deciding)}, the best in production`
 			: 'no production model has evidence on it';
-		return `- **${capability.name}**: ${s.model.name} ${ours}; ${against}. ${need}`;
+		return `- **${capName(s, capability.id)}**: ${focusName(s)} ${ours}; ${against}. ${need}`;
 	});
 	return [...lines, ...andMore(more, more === 1 ? 'capability' : 'capabilities')];
 }
@@ -71,7 +73,7 @@ export function canDoSection(s: Scene): string[] {
 function undatedNote(s: Scene): string[] {
 	if (s.model.status !== 'announced' || s.model.expectedAt) return [];
 	return [
-		`${s.model.name} has no expected date: the quarters below assume it could be used today, which it cannot.`,
+		`${focusName(s)} has no expected date: the quarters below assume it could be used today, which it cannot.`,
 		''
 	];
 }
@@ -101,7 +103,7 @@ function needs(s: Scene, item: Item): string {
 export function unlocksSection(s: Scene): string[] {
 	if (s.unlocks.length === 0)
 		return [
-			`Nothing yet: no open item that is not ready today becomes ready if ${s.model.name} is adopted.`
+			`Nothing yet: no open item that is not ready today becomes ready if ${focusName(s)} is adopted.`
 		];
 	const quarterOf = (item: Item) => s.adopt.get(item).earliestQuarter ?? 'Unscheduled';
 	const { shown, more } = mostImportant(s.unlocks, (item) => s.importance.of(item));
@@ -114,9 +116,9 @@ export function unlocksSection(s: Scene): string[] {
 		for (const item of items) {
 			const today = READINESS_LABEL[s.today.get(item).readiness];
 			const confidence = s.adopt.get(item).confidence;
-			const impact = item.userImpact ? ` ${sentenceOf(item.userImpact)}` : '';
+			const impact = userImpactText(item);
 			lines.push(
-				`- ${itemLabel(item, true)}, ${today} today; ${confidence} confidence with ${s.model.name}.${impact} ${needs(s, item)}`
+				`- ${itemLabel(item, true)}, ${today} today; ${confidence} confidence with ${focusName(s)}.${impact ? ` ${impact}` : ''} ${needs(s, item)}`
 			);
 		}
 		lines.push('');

@@ -1,8 +1,11 @@
 /**
  * Numbered citations for the brief: `[n]` in order of first citation, and the reference line
- * DESIGN.md prescribes for each. Only cited evidence becomes a reference, so every reference is
- * cited and every citation resolves by construction.
+ * docs/rules.md prescribes for each. Only cited evidence becomes a reference, so every reference
+ * is cited and every citation resolves by construction. The text in a reference line comes from
+ * the workspace and is escaped (brief-escape.ts): a source title cannot end the line, start
+ * another reference or write a `[n]` of its own.
  */
+import { escapeMarkdown, escapeMarkdownUrl } from './brief-escape';
 import { formatValue } from './format';
 import type { Capability, Evidence, Model } from './schemas';
 
@@ -43,11 +46,14 @@ export function referenceLine(
 	models: Map<string, Model>,
 	capabilities: Map<string, Capability>
 ): string {
-	const model = models.get(evidence.modelId)?.name ?? evidence.modelId;
+	const model = escapeMarkdown(models.get(evidence.modelId)?.name ?? evidence.modelId);
 	const capability = capabilities.get(evidence.capabilityId);
-	const value = formatValue(evidence.value, capability?.unit ?? '');
-	let line = `[${n}] ${evidence.source.title} — ${evidence.kind}, ${model} on ${capability?.name ?? evidence.capabilityId}: ${value}, observed ${evidence.observedAt}`;
+	const capabilityName = escapeMarkdown(capability?.name ?? evidence.capabilityId);
+	const value = formatValue(evidence.value, escapeMarkdown(capability?.unit ?? ''));
+	const title = escapeMarkdown(evidence.source.title);
+	let line = `[${n}] ${title} — ${evidence.kind}, ${model} on ${capabilityName}: ${value}, observed ${evidence.observedAt}`;
 	if (evidence.sampleSize !== undefined) line += `, n=${evidence.sampleSize}`;
-	if (evidence.source.url) line += `, ${evidence.source.url}`;
+	const url = escapeMarkdownUrl(evidence.source.url ?? '');
+	if (url) line += `, ${url}`;
 	return line;
 }

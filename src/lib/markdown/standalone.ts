@@ -1,6 +1,9 @@
 /**
  * A brief as one standalone HTML file: inline styles, no script, no outside resources, so it opens
- * anywhere and prints cleanly. The body comes from the sanitising pipeline in render.ts.
+ * anywhere and prints cleanly. The body comes from the sanitising pipeline in render.ts, which
+ * loads nothing (images become links); the file's own policy forbids everything but its inline
+ * style, in case the file is opened where the app's policy does not reach. Pasted into an e-mail
+ * or a document it has no policy at all, which is why the pipeline must hold alone.
  */
 import { escapeHtml, type Render } from './render';
 
@@ -19,10 +22,18 @@ p.reference { font-size: .9rem; margin: .35rem 0; padding-left: 2.2em; text-inde
   a { color: inherit; }
 }`;
 
-/** The document's title is the brief's first heading, so the app and `capmap brief` agree. */
+/**
+ * The document's title is the brief's first heading, so the app and `capmap brief` agree; its
+ * backslash escapes (brief-escape.ts) are read as the characters they stand for.
+ */
 export function titleOf(markdown: string): string {
-	return /^# (.+)$/m.exec(markdown)?.[1]?.trim() ?? 'Capability brief';
+	const heading = /^# (.+)$/m.exec(markdown)?.[1]?.trim();
+	return heading ? heading.replace(/\\([!-/:-@[-`{-~])/g, '$1') : 'Capability brief';
 }
+
+/** No script, no plugin, no frame, no form, no base, nothing loaded: only the inline style. */
+export const STANDALONE_CSP =
+	"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 export function standaloneHtml(
 	markdown: string,
@@ -34,7 +45,7 @@ export function standaloneHtml(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="${STANDALONE_CSP}">
 <title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
 </head>
