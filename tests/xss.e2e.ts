@@ -143,11 +143,7 @@ async function openDownload(
 	return { doc, text: readFileSync(file, 'utf8') };
 }
 
-/**
- * Characters XML 1.0 forbids. The chart export (src/lib/charts/export.ts) serialises names drawn
- * by Svelte as they are, so a name holding one makes a saved SVG that does not parse; that file is
- * not ours to change, so it is reported as a known issue instead of failing the run.
- */
+/** Characters XML 1.0 forbids: a saved SVG holding one would not open. */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 test('the alarms hear a payload that runs, a dialog, and markup the policy stops', async ({
@@ -266,20 +262,15 @@ for (const [index, batch] of batches(XSS_CORPUS, BATCHES).entries()) {
 				),
 				`${path} as SVG`
 			).toEqual([]);
-			if (NOT_XML.test(svg.text))
-				test.info().annotations.push({
-					type: 'known issue',
-					description: `${path} saved as SVG holds a character XML forbids (export.ts), so it does not parse`
-				});
-			else
-				expect(
-					await svg.doc.evaluate(() => ({
-						root: document.documentElement.localName,
-						error: document.querySelector('parsererror') !== null,
-						title: document.querySelector('title')?.textContent
-					})),
-					`${path} as SVG`
-				).toEqual({ root: 'svg', error: false, title });
+			expect(NOT_XML.test(svg.text), `${path} as SVG holds only characters XML allows`).toBe(false);
+			expect(
+				await svg.doc.evaluate(() => ({
+					root: document.documentElement.localName,
+					error: document.querySelector('parsererror') !== null,
+					title: document.querySelector('title')?.textContent
+				})),
+				`${path} as SVG`
+			).toEqual({ root: 'svg', error: false, title });
 			await svg.doc.close();
 		}
 

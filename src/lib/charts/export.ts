@@ -4,6 +4,7 @@
  * from that SVG. Browser-only; nothing leaves the machine but the download.
  */
 import { downloadBlob } from '$lib/download';
+import { xmlCharacters } from './svg-markup';
 
 const PROPERTIES = [
 	'fill',
@@ -55,7 +56,8 @@ export function standaloneSvg(svg: SVGSVGElement, title: string): string {
 	titleElement.textContent = title;
 	clone.insertBefore(background, clone.firstChild);
 	clone.insertBefore(titleElement, clone.firstChild);
-	return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
+	// Names drawn by Svelte may hold characters XML forbids: replace them, or the file will not open.
+	return `<?xml version="1.0" encoding="UTF-8"?>\n${xmlCharacters(new XMLSerializer().serializeToString(clone))}`;
 }
 
 export function saveSvg(svg: SVGSVGElement, title: string, fileName: string): void {

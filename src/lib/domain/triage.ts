@@ -4,6 +4,7 @@
  * with this import, and one call — hotfix, next sprint or watch. Pure: the CLI's
  * `ingest --report`, the app's import result and the changes feed all write it from this.
  */
+import { escapeMarkdown } from './brief-escape';
 import { Citations } from './citations';
 import { decidingEvidence, indexEvidence, type EvidenceIndex } from './evidence';
 import { diffReadiness, isRegression } from './scenario';
@@ -18,13 +19,8 @@ import {
 import { isCandidate, isOpen, type EvalRun, type Evidence, type Item } from './schemas';
 import type { Workspace } from './workspace';
 
-/** Text a reader pastes into a team channel: no markup from names, no line breaks inside. */
-function plain(text: string): string {
-	return text
-		.replace(/\s+/g, ' ')
-		.replace(/([\\`*_[\]<>#|])/g, '\\$1')
-		.trim();
-}
+/** User text in the note: one line of literal Markdown, as the brief writes names. */
+const plain = escapeMarkdown;
 
 export type TriageCall = 'hotfix' | 'next sprint' | 'watch';
 
