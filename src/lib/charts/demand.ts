@@ -8,13 +8,8 @@
  * ones are ignored), and only candidates count: a model is judged only on capabilities of its
  * roles (docs/rules.md).
  */
-import {
-	bestUsable,
-	mustRequirements,
-	satisfies,
-	type BestValue,
-	type ReadinessContext
-} from '../domain/readiness';
+import { demandOf } from '../domain/demand';
+import { bestUsable, satisfies, type BestValue, type ReadinessContext } from '../domain/readiness';
 import { isOpen, type Capability, type Item } from '../domain/schemas';
 
 export interface CapabilityDemand {
@@ -43,17 +38,9 @@ export function capabilityDemand(
 	capabilities: readonly Capability[],
 	items: readonly Item[]
 ): CapabilityDemand[] {
-	const asked = new Map<string, number[]>();
-	for (const item of items) {
-		if (!isOpen(item)) continue;
-		for (const r of mustRequirements(item)) {
-			const list = asked.get(r.capabilityId);
-			if (list) list.push(r.threshold);
-			else asked.set(r.capabilityId, [r.threshold]);
-		}
-	}
+	const asked = demandOf(items.filter(isOpen)).must;
 	return capabilities.map((capability) => {
-		const all = asked.get(capability.id) ?? [];
+		const all = asked.get(capability.id)?.thresholds ?? [];
 		const thresholds = [...new Set(all)].sort(byDemand(capability.direction));
 		const strictest = thresholds.at(-1) ?? null;
 		const best = bestUsable(ctx, capability.id);

@@ -3,60 +3,20 @@
  * by priority, then by how many items depend on it, and counts the rest. Importance is computed
  * over the open items the brief speaks of.
  */
+import { NO_PRIORITY, priorityRank, type CapabilityAsk, type Demand } from './demand';
 import { mustRequirements } from './readiness';
 import type { Item } from './schemas';
 
 /** How many entries one list of the brief shows; the rest are counted, so a brief stays a page. */
 export const BRIEF_LIST_LIMIT = 5;
 
-const PRIORITY_RANK: Record<string, number> = { P0: 0, P1: 1, P2: 2, P3: 3 };
-/** An item without a priority sorts after P3. */
-const NO_PRIORITY = 4;
-
-export function priorityRank(item: Pick<Item, 'priority'>): number {
-	return PRIORITY_RANK[item.priority ?? ''] ?? NO_PRIORITY;
-}
+export { priorityRank };
 
 export interface Importance {
 	/** 0 is P0; lower is more important. */
 	priority: number;
 	/** How many open items depend on the entry; more is more important. */
 	dependents: number;
-}
-
-/** How much one capability matters to the open roadmap. */
-export interface CapabilityDemand {
-	/** The open items (positions in `openItems`) that require it, in workspace order. */
-	items: number[];
-	/** The best priority among them. */
-	priority: number;
-}
-
-/** The capabilities that open items need: with must-requirements only, and with any requirement. */
-export interface Demand {
-	must: Map<string, CapabilityDemand>;
-	any: Map<string, CapabilityDemand>;
-}
-
-export function demandOf(openItems: readonly Item[]): Demand {
-	const must = new Map<string, CapabilityDemand>();
-	const any = new Map<string, CapabilityDemand>();
-	const add = (map: Map<string, CapabilityDemand>, id: string, position: number, rank: number) => {
-		const entry = map.get(id);
-		if (!entry) map.set(id, { items: [position], priority: rank });
-		else {
-			entry.items.push(position);
-			entry.priority = Math.min(entry.priority, rank);
-		}
-	};
-	openItems.forEach((item, position) => {
-		const rank = priorityRank(item);
-		for (const id of new Set(item.requirements.map((r) => r.capabilityId)))
-			add(any, id, position, rank);
-		for (const id of new Set(mustRequirements(item).map((r) => r.capabilityId)))
-			add(must, id, position, rank);
-	});
-	return { must, any };
 }
 
 /**
@@ -102,7 +62,7 @@ export class ItemImportance {
 
 /** Importance of a capability: the best priority among the items that need it, then how many do. */
 export function capabilityImportance(
-	demand: ReadonlyMap<string, CapabilityDemand>,
+	demand: ReadonlyMap<string, CapabilityAsk>,
 	capabilityId: string
 ): Importance {
 	const entry = demand.get(capabilityId);

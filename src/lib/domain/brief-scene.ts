@@ -7,7 +7,8 @@
  */
 import { Citations } from './citations';
 import { decidingEvidence, type Deciding } from './evidence';
-import { demandOf, ItemImportance, type Demand } from './brief-rank';
+import { ItemImportance } from './brief-rank';
+import { demandOf, type Demand } from './demand';
 import {
 	createContext,
 	partReadiness,
