@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { changedFields, mergeEdit, sameValue } from './patch';
 
-const base = { id: 'a', title: 'Refund agent', owner: 'Maya', tags: ['billing'] };
+const base: { id: string; title: string; owner?: string; tags: string[] } = {
+	id: 'a',
+	title: 'Refund agent',
+	owner: 'Maya',
+	tags: ['billing']
+};
 
 describe('field-level edits', () => {
 	it('compares JSON data by structure, a missing field equal to an undefined one', () => {
@@ -15,8 +20,7 @@ describe('field-level edits', () => {
 	it('names only the fields that changed', () => {
 		expect(changedFields(base, { ...base, owner: 'Noah' })).toEqual(['owner']);
 		expect(changedFields(base, { ...base, tags: ['billing'] })).toEqual([]);
-		const { owner: _owner, ...withoutOwner } = base;
-		expect(changedFields(base, withoutOwner as typeof base)).toEqual(['owner']);
+		expect(changedFields(base, { ...base, owner: undefined })).toEqual(['owner']);
 	});
 
 	it('keeps a change made elsewhere to another field', () => {
@@ -41,8 +45,7 @@ describe('field-level edits', () => {
 	});
 
 	it('removes a field the form cleared', () => {
-		const { owner: _owner, ...cleared } = base;
-		const { record } = mergeEdit(base, base, cleared as typeof base);
+		const { record } = mergeEdit(base, base, { ...base, owner: undefined });
 		expect('owner' in record).toBe(false);
 	});
 });

@@ -54,7 +54,7 @@ export function mergeEdit<T extends object>(
 	next: T,
 	overwrite: readonly string[] = []
 ): Merged<T> {
-	const record: Record<string, unknown> = { ...current };
+	const record = { ...current } as Record<string, unknown>;
 	const stored = current as Record<string, unknown>;
 	const was = base as Record<string, unknown>;
 	const wanted = next as Record<string, unknown>;
@@ -67,5 +67,5 @@ export function mergeEdit<T extends object>(
 		if (wanted[field] === undefined) delete record[field];
 		else record[field] = wanted[field];
 	}
-	return { record: record as T, changed, conflicts };
+	return { record: record as unknown as T, changed, conflicts };
 }
