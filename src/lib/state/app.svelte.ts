@@ -90,8 +90,12 @@ class AppState {
 			this.#persistence = 'unsupported';
 			return;
 		}
-		const already = await navigator.storage.persisted();
-		this.#persistence = already || (await navigator.storage.persist()) ? 'granted' : 'denied';
+		try {
+			const already = await navigator.storage.persisted();
+			this.#persistence = already || (await navigator.storage.persist()) ? 'granted' : 'denied';
+		} catch {
+			this.#persistence = 'denied'; // the browser would not say: best effort, as far as we know
+		}
 	}
 }
 

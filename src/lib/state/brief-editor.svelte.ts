@@ -28,13 +28,16 @@ export class BriefEditor {
 		this.id = brief.id;
 		this.#keeper = new DraftKeeper(`brief:${brief.id}`);
 		this.#load({ title: brief.title, markdown: brief.markdown });
-		const kept = this.#keeper.read();
-		if (kept && (kept.fields.title !== brief.title || kept.fields.markdown !== brief.markdown)) {
-			this.#base = kept.base;
-			this.#title = kept.fields.title;
-			this.#text = kept.fields.markdown;
-			this.#restoredAt = kept.savedAt;
-		} else if (kept) this.#keeper.clear(true);
+		this.#keeper.restore(
+			(kept) => kept.title !== brief.title || kept.markdown !== brief.markdown,
+			(kept) => {
+				if (this.dirty) return; // typed here meanwhile: that stays
+				this.#base = kept.base;
+				this.#title = kept.fields.title;
+				this.#text = kept.fields.markdown;
+				this.#restoredAt = kept.savedAt;
+			}
+		);
 
 		$effect(() => {
 			const fields = { title: this.#title, markdown: this.#text };

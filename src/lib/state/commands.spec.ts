@@ -162,6 +162,25 @@ describe('every command refuses a record the workspace file would refuse, in wor
 		expect(await stored()).toEqual(ws);
 	});
 
+	it('a workspace file as parsed: checked once, every problem listed, nothing written', async () => {
+		const { commands, ws, stored } = await setUp();
+		const file = JSON.parse(JSON.stringify(ws));
+		file.evidence[60].sampleSize = 12.5;
+		file.items[3].requirements[0].capabilityId = 'ctx-128k';
+		const refused = failure(await commands.workspace.open(file));
+		expect(refused.problems?.map((p) => `${p.path}: ${p.message}`)).toEqual([
+			'evidence[60].sampleSize: must be a whole number',
+			'items[3].requirements[0].capabilityId: no capability "ctx-128k"'
+		]);
+		expect(await stored()).toEqual(ws);
+		const renamed = await commands.workspace.open({
+			...JSON.parse(JSON.stringify(ws)),
+			name: 'Again'
+		});
+		expect(renamed.ok).toBe(true);
+		expect((await stored()).name).toBe('Again');
+	});
+
 	it('an undo that would leave a record naming something gone', async () => {
 		const { commands, ws, stored } = await setUp();
 		const e = ws.evidence.find((x) => x.modelId === 'gpt-5')!;

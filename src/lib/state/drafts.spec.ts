@@ -91,3 +91,27 @@ describe('drafts kept in the browser', () => {
 		expect(keeper.read()).toBeNull();
 	});
 });
+
+describe('restoring a draft', () => {
+	it("restores this tab's draft at once, another tab's once that tab is closed, and drops one that changes nothing", async () => {
+		const local = new MemoryStorage();
+		const here = new DraftStore(local, new MemoryStorage());
+		const closedTab = new DraftStore(local, new MemoryStorage());
+		const differs = (fields: { text: string }) => fields.text !== 'stored';
+		const applied: string[] = [];
+		const apply = (draft: { fields: { text: string } }) => applied.push(draft.fields.text);
+
+		here.write('brief:b', null, { text: 'mine' });
+		new DraftKeeper('brief:b', here).restore(differs, apply);
+		expect(applied).toEqual(['mine']);
+
+		closedTab.write('brief:b', null, { text: 'left in a closed tab' });
+		new DraftKeeper('brief:b', here).restore(differs, apply);
+		await new Promise((resolve) => setTimeout(resolve)); // asking the browser's locks
+		expect(applied).toEqual(['mine', 'left in a closed tab']);
+
+		here.write('brief:b', null, { text: 'stored' });
+		new DraftKeeper('brief:b', here).restore(differs, apply);
+		expect([applied.length, here.read('brief:b')]).toEqual([2, null]);
+	});
+});

@@ -17,6 +17,12 @@
 
 const PREFIX = 'capmap:draft:v1:';
 const TAB_KEY = 'capmap:tab';
+/** Each tab holds a Web Lock by this name for as long as it is open. */
+const TAB_LOCK = 'capmap:tab:';
+
+function locks(): LockManager | undefined {
+	return (globalThis as { navigator?: Navigator }).navigator?.locks;
+}
 
 export interface Draft<B, F> {
 	base: B;
@@ -56,6 +62,22 @@ export class DraftStore {
 	) {
 		this.#storage = local;
 		this.#tab = tabId(session);
+		// Held until the tab closes, so other tabs can tell a draft being typed from a left one.
+		locks()
+			?.request(TAB_LOCK + this.#tab, () => new Promise<never>(() => {}))
+			.catch(() => {});
+	}
+
+	/** Whether this tab wrote the draft (before a reload, say). */
+	mine(draft: Draft<unknown, unknown>): boolean {
+		return draft.tab === this.#tab;
+	}
+
+	/** Whether the tab that wrote a draft is still open: then the draft is that tab's work. */
+	async openElsewhere(draft: Draft<unknown, unknown>): Promise<boolean> {
+		if (this.mine(draft)) return false;
+		const held = (await locks()?.query())?.held ?? [];
+		return held.some((lock) => lock.name === TAB_LOCK + draft.tab);
 	}
 
 	read<B, F>(key: string): Draft<B, F> | null {
@@ -132,6 +154,21 @@ export class DraftKeeper<B, F> {
 	/** The draft kept for this editor, if any. */
 	read(): Draft<B, F> | null {
 		return this.#store.read<B, F>(this.#key);
+	}
+
+	/**
+	 * Gives the kept draft to `apply` when it holds changes (`differs`): at once when this tab
+	 * wrote it (the page was reloaded or left and come back to), or as soon as it is known that
+	 * the tab which wrote it is closed. A draft that another open tab is typing stays theirs.
+	 */
+	restore(differs: (fields: F) => boolean, apply: (draft: Draft<B, F>) => void): void {
+		const kept = this.read();
+		if (!kept) return;
+		if (!differs(kept.fields)) return this.#store.remove(this.#key, true);
+		if (this.#store.mine(kept)) return apply(kept);
+		void this.#store.openElsewhere(kept).then((open) => {
+			if (!open) apply(kept);
+		});
 	}
 
 	/** The form changed and differs from what is saved: keep it, shortly. */
