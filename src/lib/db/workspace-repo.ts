@@ -79,7 +79,8 @@ const everyTable = (db: CapmapDatabase) => [
 
 /**
  * Replaces the whole workspace in one transaction: all of it is written, or nothing is. `input`
- * may be a parsed workspace file as it came: it is checked here, once, like any workspace.
+ * is a `Workspace`, or a parsed workspace file as it came: either is checked here, once, as the
+ * file format says, and only what passes is written.
  */
 export async function replaceWorkspace(
 	db: CapmapDatabase,

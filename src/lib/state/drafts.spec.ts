@@ -102,16 +102,16 @@ describe('restoring a draft', () => {
 		const apply = (draft: { fields: { text: string } }) => applied.push(draft.fields.text);
 
 		here.write('brief:b', null, { text: 'mine' });
-		new DraftKeeper('brief:b', here).restore(differs, apply);
+		new DraftKeeper<null, { text: string }>('brief:b', here).restore(differs, apply);
 		expect(applied).toEqual(['mine']);
 
 		closedTab.write('brief:b', null, { text: 'left in a closed tab' });
-		new DraftKeeper('brief:b', here).restore(differs, apply);
+		new DraftKeeper<null, { text: string }>('brief:b', here).restore(differs, apply);
 		await new Promise((resolve) => setTimeout(resolve)); // asking the browser's locks
 		expect(applied).toEqual(['mine', 'left in a closed tab']);
 
 		here.write('brief:b', null, { text: 'stored' });
-		new DraftKeeper('brief:b', here).restore(differs, apply);
+		new DraftKeeper<null, { text: string }>('brief:b', here).restore(differs, apply);
 		expect([applied.length, here.read('brief:b')]).toEqual([2, null]);
 	});
 });

@@ -68,6 +68,10 @@ export class EntityForm<T extends { id: string }, F extends object> {
 		this.#options = options;
 	}
 
+	/** What the form edits ("capability"). */
+	get noun(): string {
+		return this.#options.noun;
+	}
 	/** The form's fields, to bind inputs to. */
 	get fields(): F {
 		return this.#fields;
