@@ -23,6 +23,13 @@ async function failWrites(page: Page, name: string | null) {
 	}, name);
 }
 
+/** Uncaught errors and unhandled rejections: a failed write must never end as one of these. */
+function pageErrors(page: Page) {
+	const errors: string[] = [];
+	page.on('pageerror', (error) => errors.push(error.message));
+	return errors;
+}
+
 const restored = (page: Page) => page.getByRole('region', { name: 'Restored draft' });
 
 test('the item editor keeps a draft through ← Board, a nav link, Back and reload', async ({
@@ -220,6 +227,7 @@ test('a write that fails (storage full) says so in words and keeps what was type
 	page
 }) => {
 	answerDialogs(page, () => true);
+	const errors = pageErrors(page);
 	await loadSample(page);
 	const full = /Could not save: the browser's storage is full — export the workspace now/;
 
@@ -278,12 +286,14 @@ test('a write that fails (storage full) says so in words and keeps what was type
 		/Nothing was imported: the browser's storage is full/
 	);
 	await expect(page.getByRole('button', { name: 'Add 5 items' })).toBeVisible();
+	expect(errors, 'every failure was shown, none went unhandled').toEqual([]);
 });
 
 test('the database deleted in another tab: the true cause, a way to keep the data, the text kept', async ({
 	context
 }) => {
 	const page = await context.newPage();
+	const errors = pageErrors(page);
 	await loadSample(page);
 	await page.goto('/items/refund-agent');
 	await page.getByLabel('Owner').fill('Typed before the delete');
@@ -316,4 +326,5 @@ test('the database deleted in another tab: the true cause, a way to keep the dat
 	const { readFileSync } = await import('node:fs');
 	const exported = JSON.parse(readFileSync(file, 'utf8'));
 	expect(exported.items).toHaveLength(25);
+	expect(errors).toEqual([]);
 });
