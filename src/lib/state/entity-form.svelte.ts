@@ -51,7 +51,9 @@ const asText = (value: unknown) =>
 	JSON.stringify(value, (_key, x: unknown) =>
 		typeof x === 'number' ? String(x) : x === null ? '' : x
 	);
-const same = (a: unknown, b: unknown) => asText(a) === asText(b);
+/** Whether two sets of form fields say the same, whatever type an input gave back. */
+export const sameFields = (a: unknown, b: unknown): boolean => asText(a) === asText(b);
+const same = sameFields;
 
 export class EntityForm<T extends { id: string }, F extends object> {
 	#options: EntityFormOptions<T, F>;
