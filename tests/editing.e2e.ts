@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loadSample } from './helpers';
+import { capmapJson, loadSample, SAMPLE } from './helpers';
 
 async function readinessOf(page: Page, title: string) {
 	await page.goto('/');
@@ -116,4 +116,26 @@ test('the scenario panel previews without saving, then applies for real', async 
 	await expect(page.getByText('Applied the scenario: 1 model updated.')).toBeVisible();
 	await page.goto('/models');
 	await expect(page.getByRole('row', { name: /GPT-5/ })).toContainText('production');
+});
+
+test('the Scenario page lists the changes as capmap scenario prints them, in the same order', async ({
+	page
+}) => {
+	await loadSample(page);
+	await page.goto('/scenario');
+	const asOf = await page.getByLabel('As of').inputValue();
+	await page.getByLabel('Hypothetical status of GPT-5').selectOption('production');
+	await page.getByLabel('Hypothetical status of GPT-4o').selectOption('retired');
+	const cli = capmapJson(
+		'scenario',
+		SAMPLE,
+		'--set',
+		'gpt-5=production',
+		'--set',
+		'gpt-4o=retired',
+		'--as-of',
+		asOf
+	) as { changes: { title: string }[] };
+	expect(cli.changes.length).toBeGreaterThan(3);
+	await expect(page.locator('.change-list > li > a')).toHaveText(cli.changes.map((c) => c.title));
 });

@@ -35,21 +35,3 @@ export function optionalNumber(value: string | number | null | undefined): numbe
 	if (value === null || value === undefined || value === '') return undefined;
 	return Number(value);
 }
-
-/** A readable id from a name: "Tool-call accuracy" → "tool-call-accuracy". */
-export function slug(text: string): string {
-	return text
-		.toLowerCase()
-		.normalize('NFKD')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '')
-		.slice(0, 60);
-}
-
-export function uniqueId(base: string, taken: readonly string[]): string {
-	const root = base || 'item';
-	if (!taken.includes(root)) return root;
-	let n = 2;
-	while (taken.includes(`${root}-${n}`)) n++;
-	return `${root}-${n}`;
-}

@@ -1,60 +1,103 @@
 /**
  * Saved briefs and their history. Saving a brief keeps its previous text as a version, in the
- * same transaction, so no save can lose what was there before.
+ * same transaction, so no save can lose what was there before. A save is field-level like every
+ * edit (entity-repo.ts): title and text are written only when changed, and a text changed in
+ * another tab since the editor opened stops the save until the user chooses.
  */
 import type { BriefOrigin } from '$lib/domain/brief-status';
+import { mergeEdit } from '$lib/domain/patch';
 import type { Brief } from '$lib/domain/schemas';
-import type { CapmapDatabase } from './database';
+import { checkRecords } from './check';
+import type { BriefVersion, CapmapDatabase, Stored, StoredBriefOrigin } from './database';
+import { EditConflict, MissingRecord, RefusedChange } from './errors';
+
+/** What the brief editor edits. */
+export type BriefText = Pick<Brief, 'title' | 'markdown'>;
+
+const strip = <T>({ seq: _seq, ...record }: Stored<T>): T => record as T;
+
+async function checked(db: CapmapDatabase, brief: Brief): Promise<Brief> {
+	const models = (await db.models.toArray()).map(strip);
+	return checkRecords('briefs', [brief], { models })[0]!;
+}
 
 export async function createBrief(
 	db: CapmapDatabase,
 	brief: Brief,
 	origin: BriefOrigin
 ): Promise<void> {
-	await db.transaction('rw', db.briefs, db.briefOrigins, async () => {
-		await db.briefs.add(brief);
+	await db.transaction('rw', db.briefs, db.briefOrigins, db.models, async () => {
+		if ((await db.briefs.where('id').equals(brief.id).count()) > 0)
+			throw new RefusedChange(`the id "${brief.id}" is already taken`);
+		await db.briefs.add(await checked(db, brief));
 		await db.briefOrigins.put({ ...origin, briefId: brief.id });
 	});
 }
 
-/** Saves new text (and title); the text it replaces becomes a version. */
+async function current(db: CapmapDatabase, id: string): Promise<Stored<Brief>> {
+	const brief = await db.briefs.where('id').equals(id).first();
+	if (!brief)
+		throw new MissingRecord('this brief was deleted, in another tab, after it was opened');
+	return brief;
+}
+
+/**
+ * Saves new text and title, changed from `base` (as the editor opened them); the text it replaces
+ * becomes a version. `overwrite` lists the fields the user chose to keep over another tab's.
+ */
 export async function saveBrief(
 	db: CapmapDatabase,
 	id: string,
-	changes: { title: string; markdown: string },
+	edit: { base: BriefText; next: BriefText; overwrite?: readonly string[] },
 	now: string
-): Promise<void> {
-	await db.transaction('rw', db.briefs, db.briefVersions, async () => {
-		const current = await db.briefs.where('id').equals(id).first();
-		if (!current) throw new Error(`no brief "${id}"`);
-		if (current.markdown === changes.markdown && current.title === changes.title) return;
-		if (current.markdown !== changes.markdown)
+): Promise<Brief> {
+	return db.transaction('rw', db.briefs, db.briefVersions, db.models, async () => {
+		const stored = await current(db, id);
+		const text = { title: stored.title, markdown: stored.markdown };
+		const merged = mergeEdit(text, edit.base, edit.next, edit.overwrite);
+		if (merged.conflicts.length > 0) throw new EditConflict(merged.conflicts, text);
+		if (merged.changed.length === 0) return strip(stored);
+		const next = await checked(db, { ...strip(stored), ...merged.record, updatedAt: now });
+		if (next.markdown !== stored.markdown)
 			await db.briefVersions.add({
 				briefId: id,
-				markdown: current.markdown,
-				savedAt: current.updatedAt
+				markdown: stored.markdown,
+				savedAt: stored.updatedAt
 			});
-		await db.briefs.put({ ...current, ...changes, updatedAt: now });
+		await db.briefs.put({ ...next, seq: stored.seq });
+		return next;
 	});
 }
 
-/** Regenerated text replaces the brief's text (kept as a version) and its origin. */
+/**
+ * Regenerated text replaces the brief's text (kept as a version) and its origin. Text typed in
+ * the editor and not saved (`unsaved`) is kept as a version too, so regenerating loses nothing.
+ */
 export async function regenerateBrief(
 	db: CapmapDatabase,
 	id: string,
 	origin: BriefOrigin,
-	now: string
-): Promise<void> {
-	await db.transaction('rw', db.briefs, db.briefVersions, db.briefOrigins, async () => {
-		const current = await db.briefs.where('id').equals(id).first();
-		if (!current) throw new Error(`no brief "${id}"`);
+	now: string,
+	unsaved?: string
+): Promise<Brief> {
+	const tables = [db.briefs, db.briefVersions, db.briefOrigins, db.models];
+	return db.transaction('rw', tables, async () => {
+		const stored = await current(db, id);
+		const next = await checked(db, {
+			...strip(stored),
+			markdown: origin.generatedMarkdown,
+			updatedAt: now
+		});
 		await db.briefVersions.add({
 			briefId: id,
-			markdown: current.markdown,
-			savedAt: current.updatedAt
+			markdown: stored.markdown,
+			savedAt: stored.updatedAt
 		});
-		await db.briefs.put({ ...current, markdown: origin.generatedMarkdown, updatedAt: now });
+		if (unsaved !== undefined && unsaved !== stored.markdown)
+			await db.briefVersions.add({ briefId: id, markdown: unsaved, savedAt: now });
+		await db.briefs.put({ ...next, seq: stored.seq });
 		await db.briefOrigins.put({ ...origin, briefId: id });
+		return next;
 	});
 }
 
@@ -64,4 +107,14 @@ export async function deleteBrief(db: CapmapDatabase, id: string): Promise<void>
 		await db.briefVersions.where('briefId').equals(id).delete();
 		await db.briefOrigins.delete(id);
 	});
+}
+
+/** Every brief's origin: what it was generated as, to tell when it is out of date. */
+export function briefOrigins(db: CapmapDatabase): Promise<StoredBriefOrigin[]> {
+	return db.briefOrigins.toArray();
+}
+
+/** A brief's earlier texts, newest first. */
+export async function briefVersions(db: CapmapDatabase, briefId: string): Promise<BriefVersion[]> {
+	return (await db.briefVersions.where('briefId').equals(briefId).sortBy('seq')).reverse();
 }

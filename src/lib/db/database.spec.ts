@@ -3,14 +3,9 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateWorkspace, type Workspace } from '$lib/domain/workspace';
 import { CapmapDatabase, SCHEMA_VERSIONS } from './database';
-import {
-	RefusedChange,
-	deleteCapability,
-	deleteItem,
-	deleteModel,
-	restore,
-	saveEntity
-} from './entity-repo';
+import { deleteCapability, deleteItem, deleteModel, restore } from './delete-repo';
+import { saveItem } from './entity-repo';
+import { RefusedChange } from './errors';
 import { loadWorkspace, replaceWorkspace } from './workspace-repo';
 
 function sample(): Workspace {
@@ -74,12 +69,10 @@ describe('entity changes', () => {
 		const db = freshDb();
 		await replaceWorkspace(db, sample());
 		const ws = (await loadWorkspace(db))!;
-		await saveEntity(db, 'items', { ...ws.items[2]!, title: 'Renamed' });
-		await saveEntity(db, 'items', {
-			id: 'new-one',
-			title: 'New',
-			status: 'idea',
-			requirements: []
+		await saveItem(db, { base: ws.items[2]!, next: { ...ws.items[2]!, title: 'Renamed' } });
+		await saveItem(db, {
+			base: null,
+			next: { id: 'new-one', title: 'New', status: 'idea', requirements: [] }
 		});
 		const after = (await loadWorkspace(db))!;
 		expect(after.items[2]!.title).toBe('Renamed');
@@ -87,12 +80,15 @@ describe('entity changes', () => {
 		expect(after.items).toHaveLength(ws.items.length + 1);
 	});
 
-	it('refuses to rename an entity onto an id that is taken', async () => {
+	it('refuses a new entity on an id that is taken, and an id that changes', async () => {
 		const db = freshDb();
 		await replaceWorkspace(db, sample());
 		const ws = (await loadWorkspace(db))!;
 		await expect(
-			saveEntity(db, 'items', { ...ws.items[0]!, id: ws.items[1]!.id }, ws.items[0]!.id)
+			saveItem(db, { base: null, next: { ...ws.items[0]!, id: ws.items[1]!.id } })
+		).rejects.toThrow(RefusedChange);
+		await expect(
+			saveItem(db, { base: ws.items[0]!, next: { ...ws.items[0]!, id: 'elsewhere' } })
 		).rejects.toThrow(RefusedChange);
 	});
 
@@ -247,8 +243,10 @@ describe('brief history', () => {
 			},
 			origin
 		);
-		await saveBrief(db, 'b', { title: 'T', markdown: '# v2' }, 't1');
-		await saveBrief(db, 'b', { title: 'T', markdown: '# v2' }, 't2');
+		const v1 = { title: 'T', markdown: '# v1' };
+		const v2 = { title: 'T', markdown: '# v2' };
+		await saveBrief(db, 'b', { base: v1, next: v2 }, 't1');
+		await saveBrief(db, 'b', { base: v2, next: v2 }, 't2');
 		await regenerateBrief(db, 'b', { ...origin, generatedMarkdown: '# v3' }, 't3');
 		expect(
 			(await db.briefVersions.where('briefId').equals('b').sortBy('seq')).map((v) => v.markdown)

@@ -20,7 +20,7 @@
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { BriefOrigin } from '$lib/domain/brief-status';
-import type { ResultsMap } from '$lib/import/ingest';
+import type { ResultsMap } from '$lib/domain/results-map';
 import type {
 	Brief,
 	Capability,

@@ -1,180 +1,100 @@
 /**
- * Saving and deleting single entities. Every delete returns what it removed or changed, so the
- * UI can offer Undo; a delete that touches several records (a capability that items require, a
- * model with evidence) is one transaction, and so is its undo.
+ * Saving single entities, one typed function per aggregate. A save is a field-level edit: the
+ * form's record as it opened (`base`) and as the user left it (`next`). Only the fields that
+ * differ are written, over the record as stored now, in one transaction; a field that changed
+ * elsewhere meanwhile, to something else, stops the save with an `EditConflict` until the user
+ * chooses (`overwrite` lists the fields they chose to keep). `base: null` adds a new entity at
+ * the end, keeping file order. Every record is checked as the workspace file would check it.
  */
+import type { Table } from 'dexie';
+import { mergeEdit } from '$lib/domain/patch';
+import type { ModelOverride } from '$lib/domain/scenario';
 import type { Capability, Decision, Evidence, Item, Model } from '$lib/domain/schemas';
-import type { CapmapDatabase, EntityTableName, Stored } from './database';
+import type { Workspace } from '$lib/domain/workspace';
+import { checkRecords, NAMED_BY, type TableName } from './check';
+import type { CapmapDatabase, Stored } from './database';
+import { EditConflict, MissingRecord, RefusedChange } from './errors';
 
-type Entity = { id: string };
-type Tables = Pick<CapmapDatabase, EntityTableName>;
+/** A form's change to one record: as it opened (null for a new record) and as it is now. */
+export interface Edit<T> {
+	base: T | null;
+	next: T;
+	/** Fields changed elsewhere too, where the user chose to keep their own value. */
+	overwrite?: readonly string[];
+}
 
-/** The records a change removed or overwrote, as they were: put them back to undo it. */
-export type Snapshot = Partial<Record<EntityTableName, Stored<Entity>[]>>;
+type Savable = 'capabilities' | 'models' | 'evidence' | 'items' | 'decisions';
+type Row<K extends TableName> = Workspace[K][number];
 
-export class RefusedChange extends Error {}
+const strip = <T>({ seq: _seq, ...record }: Stored<T>): T => record as T;
 
-/** Inserts a new entity at the end, or replaces the one with the same id in place. */
-export async function saveEntity<T extends Entity>(
+async function saveRecord<K extends Savable>(
 	db: CapmapDatabase,
-	table: EntityTableName,
-	entity: T,
-	previousId: string = entity.id
-): Promise<void> {
-	const store = (db as Tables)[table] as unknown as import('dexie').Table<Stored<T>, number>;
-	await db.transaction('rw', store, async () => {
-		const existing = await store.where('id').equals(previousId).first();
-		if (previousId !== entity.id && (await store.where('id').equals(entity.id).count()) > 0)
-			throw new RefusedChange(`the id "${entity.id}" is already taken`);
-		if (existing) await store.put({ ...entity, seq: existing.seq });
-		else await store.add({ ...entity });
-	});
-}
-
-async function take<T extends Entity>(
-	table: import('dexie').Table<Stored<T>, number>,
-	records: Stored<T>[]
-): Promise<Stored<T>[]> {
-	await table.bulkDelete(records.map((r) => r.seq!));
-	return records;
-}
-
-export async function deleteEvidence(db: CapmapDatabase, id: string): Promise<Snapshot> {
-	return db.transaction('rw', db.evidence, async () => ({
-		evidence: await take(db.evidence, await db.evidence.where('id').equals(id).toArray())
-	}));
-}
-
-/**
- * Takes `id` out of a reference field of every record that names it (a list such as a decision's
- * `itemIds`, or a single id such as a finding's `modelId`), so that the workspace still validates
- * after a delete. Returns the records as they were, for Undo.
- */
-async function unlink<T extends Entity>(
-	table: import('dexie').Table<Stored<T>, number>,
-	field: keyof T & string,
-	id: string
-): Promise<Stored<T>[]> {
-	const naming = (await table.toArray()).filter((record) => {
-		const value = (record as Record<string, unknown>)[field];
-		return Array.isArray(value) ? value.includes(id) : value === id;
-	});
-	await table.bulkPut(
-		naming.map((record) => {
-			const copy: Record<string, unknown> = { ...record };
-			const value = copy[field];
-			if (Array.isArray(value)) copy[field] = value.filter((x) => x !== id);
-			else delete copy[field];
-			return copy as Stored<T>;
-		})
-	);
-	return naming;
-}
-
-/** Deletes a decision; a decision that superseded it no longer names it. */
-export async function deleteDecision(db: CapmapDatabase, id: string): Promise<Snapshot> {
-	return db.transaction('rw', db.decisions, async () => {
-		const decisions = await take(db.decisions, await db.decisions.where('id').equals(id).toArray());
-		const superseding = await unlink(db.decisions, 'supersedes', id);
-		return { decisions: [...decisions, ...superseding] } as Snapshot;
-	});
-}
-
-/** Deletes an item and takes it out of the decisions and findings that name it. */
-export async function deleteItem(db: CapmapDatabase, id: string): Promise<Snapshot> {
-	return db.transaction('rw', db.items, db.decisions, db.findings, async () => {
-		const items = await take(db.items, await db.items.where('id').equals(id).toArray());
-		const decisions = await unlink(db.decisions, 'itemIds', id);
-		const findings = await unlink(db.findings, 'itemIds', id);
-		return { items, decisions, findings } as Snapshot;
-	});
-}
-
-/** The items that require a capability, must or nice-to-have. */
-export function itemsRequiring(items: readonly Item[], capabilityId: string): Item[] {
-	return items.filter((item) => item.requirements.some((r) => r.capabilityId === capabilityId));
-}
-
-/**
- * Deletes a capability. Items that require it: `refuse` stops and names them; `cascade` removes
- * those requirements too. Its evidence goes with it either way (evidence about nothing is noise).
- */
-export async function deleteCapability(
-	db: CapmapDatabase,
-	id: string,
-	mode: 'refuse' | 'cascade'
-): Promise<Snapshot> {
-	return db.transaction('rw', db.capabilities, db.items, db.evidence, db.findings, async () => {
-		const dependent = itemsRequiring(await db.items.toArray(), id) as Stored<Item>[];
-		if (dependent.length > 0 && mode === 'refuse')
-			throw new RefusedChange(`required by ${dependent.map((i) => i.title).join(', ')}`);
-		await db.items.bulkPut(
-			dependent.map((item) => ({
-				...item,
-				requirements: item.requirements.filter((r) => r.capabilityId !== id)
-			}))
-		);
-		const evidence = await take(
-			db.evidence,
-			await db.evidence.where('capabilityId').equals(id).toArray()
-		);
-		const capabilities = await take(
-			db.capabilities,
-			await db.capabilities.where('id').equals(id).toArray()
-		);
-		const findings = await unlink(db.findings, 'capabilityId', id);
-		return { capabilities, items: dependent, evidence, findings } as Snapshot;
-	});
-}
-
-/**
- * Deletes a model with its evidence and eval runs, and takes it out of the decisions and
- * findings that name it; refused while a saved brief is about it.
- */
-export async function deleteModel(db: CapmapDatabase, id: string): Promise<Snapshot> {
-	const tables = [db.models, db.evidence, db.evalRuns, db.briefs, db.decisions, db.findings];
+	table: K,
+	edit: Edit<Row<K>>
+): Promise<Row<K>> {
+	const store = db[table] as unknown as Table<Stored<Row<K>>, number>;
+	const pools = NAMED_BY[table];
+	const tables = [store, ...pools.filter((t) => t !== table).map((t) => db[t])];
 	return db.transaction('rw', tables, async () => {
-		const briefs = await db.briefs.where('modelId').equals(id).count();
-		if (briefs > 0)
-			throw new RefusedChange(`${briefs} saved brief(s) are about this model; delete them first`);
-		const evidence = await take(
-			db.evidence,
-			await db.evidence.where('modelId').equals(id).toArray()
-		);
-		const evalRuns = await take(
-			db.evalRuns,
-			await db.evalRuns.where('modelId').equals(id).toArray()
-		);
-		const models = await take(db.models, await db.models.where('id').equals(id).toArray());
-		const decisions = await unlink(db.decisions, 'modelIds', id);
-		const findings = await unlink(db.findings, 'modelId', id);
-		return { models, evidence, evalRuns, decisions, findings } as Snapshot;
+		const id = edit.base?.id ?? edit.next.id;
+		if (edit.next.id !== id) throw new RefusedChange('an id cannot change once it is saved');
+		const existing = await store.where('id').equals(id).first();
+		let record: Row<K>;
+		if (!edit.base) {
+			if (existing) throw new RefusedChange(`the id "${id}" is already taken`);
+			record = edit.next;
+		} else {
+			if (!existing)
+				throw new MissingRecord('it was deleted, in another tab, after this form opened');
+			const current = strip(existing);
+			const merged = mergeEdit(current, edit.base, edit.next, edit.overwrite);
+			if (merged.conflicts.length > 0) throw new EditConflict(merged.conflicts, current);
+			if (merged.changed.length === 0) return current;
+			record = merged.record;
+		}
+		const named: Partial<Workspace> = {};
+		for (const pool of pools) {
+			const rows = (await (db[pool] as Table<Stored<{ id: string }>, number>).toArray()).map(strip);
+			(named as Record<string, unknown>)[pool] =
+				pool === table ? rows.filter((r) => r.id !== id) : rows;
+		}
+		const [checked] = checkRecords(table, [record], named);
+		if (existing) await store.put({ ...checked!, seq: existing.seq });
+		else await store.add({ ...checked! });
+		return checked!;
 	});
 }
 
-/** Puts back what a delete removed or changed, in one transaction. */
-export async function restore(db: CapmapDatabase, snapshot: Snapshot): Promise<void> {
-	const tables = Object.keys(snapshot) as EntityTableName[];
-	await db.transaction(
-		'rw',
-		tables.map((t) => db[t]),
-		async () => {
-			for (const table of tables)
-				await (db[table] as unknown as import('dexie').Table<Stored<Entity>, number>).bulkPut(
-					snapshot[table]!
-				);
-		}
-	);
-}
+export const saveCapability = (db: CapmapDatabase, edit: Edit<Capability>) =>
+	saveRecord(db, 'capabilities', edit);
+export const saveModel = (db: CapmapDatabase, edit: Edit<Model>) => saveRecord(db, 'models', edit);
+export const saveEvidence = (db: CapmapDatabase, edit: Edit<Evidence>) =>
+	saveRecord(db, 'evidence', edit);
+export const saveItem = (db: CapmapDatabase, edit: Edit<Item>) => saveRecord(db, 'items', edit);
+export const saveDecision = (db: CapmapDatabase, edit: Edit<Decision>) =>
+	saveRecord(db, 'decisions', edit);
 
-/** Writes several models at once (a scenario applied for real): one transaction. */
-export async function saveModels(db: CapmapDatabase, models: readonly Model[]): Promise<void> {
-	await db.transaction('rw', db.models, async () => {
-		for (const model of models) {
-			const existing = await db.models.where('id').equals(model.id).first();
-			if (existing) await db.models.put({ ...model, seq: existing.seq });
+/**
+ * A scenario applied for real: each model's status (and expected date, when given) in one
+ * transaction. Only those two fields are written, so a model's other fields edited meanwhile in
+ * another tab are kept.
+ */
+export async function setModelStatuses(
+	db: CapmapDatabase,
+	overrides: readonly ModelOverride[]
+): Promise<Model[]> {
+	return db.transaction('rw', db.models, async () => {
+		const saved: Model[] = [];
+		for (const override of overrides) {
+			const existing = await db.models.where('id').equals(override.modelId).first();
+			if (!existing) throw new MissingRecord(`there is no model "${override.modelId}" any more`);
+			const next: Model = { ...strip(existing), status: override.status };
+			if (override.expectedAt !== undefined) next.expectedAt = override.expectedAt;
+			const [checked] = checkRecords('models', [next]);
+			await db.models.put({ ...checked!, seq: existing.seq });
+			saved.push(checked!);
 		}
+		return saved;
 	});
 }
-
-export type { Capability, Decision, Evidence, Item, Model };

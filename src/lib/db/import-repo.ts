@@ -2,10 +2,14 @@
  * Committing imports. Eval results: the new evidence, the mapping that produced it and the
  * file's content hash, in one transaction, so tomorrow's import of the same tool needs no clicks,
  * the same file is recognised, and a failure adds nothing. Roadmap items from a CSV: all or none.
+ * Either way every record is checked as the workspace file would check it first: a results file
+ * that yields a record the file format refuses (a fractional sample count, say) imports nothing,
+ * and the message names the record.
  */
+import type { ResultsMap } from '$lib/domain/results-map';
 import type { Evidence, Item } from '$lib/domain/schemas';
-import type { ResultsMap } from '$lib/import/ingest';
-import type { CapmapDatabase } from './database';
+import { checkRecords } from './check';
+import type { CapmapDatabase, Stored } from './database';
 
 export interface ImportedFile {
 	hash: string;
@@ -13,15 +17,26 @@ export interface ImportedFile {
 	at: string;
 }
 
+const strip = <T>({ seq: _seq, ...record }: Stored<T>): T => record as T;
+
 export async function commitImport(
 	db: CapmapDatabase,
 	evidence: readonly Evidence[],
 	map: ResultsMap,
 	file: ImportedFile
 ): Promise<void> {
-	await db.transaction('rw', db.evidence, db.meta, async () => {
+	await db.transaction('rw', db.evidence, db.meta, db.models, db.capabilities, async () => {
 		const meta = await db.meta.get('workspace');
 		if (!meta) throw new Error('there is no workspace yet');
+		const checked = checkRecords(
+			'evidence',
+			evidence,
+			{
+				models: (await db.models.toArray()).map(strip),
+				capabilities: (await db.capabilities.toArray()).map(strip)
+			},
+			(e) => `${e.modelId} on ${e.capabilityId}, from “${e.source.title}”`
+		);
 		const previous = meta.resultsMap ?? { models: {}, metrics: {} };
 		await db.meta.put({
 			...meta,
@@ -31,7 +46,7 @@ export async function commitImport(
 			},
 			importedFiles: [...(meta.importedFiles ?? []).filter((f) => f.hash !== file.hash), file]
 		});
-		await db.evidence.bulkAdd([...evidence]);
+		await db.evidence.bulkAdd(checked);
 	});
 }
 
@@ -47,8 +62,18 @@ export async function importedBefore(
 	return (await db.meta.get('workspace'))?.importedFiles?.find((f) => f.hash === hash);
 }
 
+/** Adds roadmap items at the end, in the order given: all of them, or none. */
 export async function addItems(db: CapmapDatabase, items: readonly Item[]): Promise<void> {
-	await db.transaction('rw', db.items, async () => {
-		await db.items.bulkAdd([...items]);
+	await db.transaction('rw', db.items, db.capabilities, async () => {
+		const checked = checkRecords(
+			'items',
+			items,
+			{
+				items: (await db.items.toArray()).map(strip),
+				capabilities: (await db.capabilities.toArray()).map(strip)
+			},
+			(item) => `“${item.title}”`
+		);
+		await db.items.bulkAdd(checked);
 	});
 }

@@ -1,12 +1,16 @@
 /**
  * Reading and replacing a whole workspace. Import replaces everything in one transaction, so a
  * failed import leaves the database exactly as it was; export reads everything in one
- * transaction, so the file is one consistent moment.
+ * transaction, so the file is one consistent moment. A workspace is checked as its file would be
+ * before it is written, and so are the name and settings.
  */
+import { mergeEdit } from '$lib/domain/patch';
 import { DEFAULT_SETTINGS, type Evidence } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
 import { WORKSPACE_FORMAT, WORKSPACE_VERSION } from '$lib/domain/workspace';
+import { checkSettings, checkWorkspace } from './check';
 import { ENTITY_TABLES, type CapmapDatabase, type Stored } from './database';
+import { EditConflict } from './errors';
 
 function strip<T>(records: Stored<T>[]): T[] {
 	return records.map(({ seq: _seq, ...entity }) => entity as T);
@@ -73,8 +77,16 @@ const everyTable = (db: CapmapDatabase) => [
 	...ENTITY_TABLES.map((t) => db[t])
 ];
 
-/** Replaces the whole workspace in one transaction: all of it is written, or nothing is. */
-export async function replaceWorkspace(db: CapmapDatabase, workspace: Workspace): Promise<void> {
+/**
+ * Replaces the whole workspace in one transaction: all of it is written, or nothing is. `input`
+ * is a `Workspace`, or a parsed workspace file as it came: either is checked here, once, as the
+ * file format says, and only what passes is written.
+ */
+export async function replaceWorkspace(
+	db: CapmapDatabase,
+	input: Workspace | unknown
+): Promise<void> {
+	const workspace = checkWorkspace(input);
 	await db.transaction('rw', everyTable(db), async () => {
 		await Promise.all([
 			db.briefVersions.clear(),
@@ -94,22 +106,29 @@ export async function replaceWorkspace(db: CapmapDatabase, workspace: Workspace)
 	});
 }
 
-export async function updateWorkspaceMeta(
+/** The workspace's name and settings, as the settings form edits them. */
+export interface WorkspaceSettings {
+	name: string;
+	staleAfterDays: number;
+	minSampleSize: number;
+}
+
+/** Saves the settings that changed from `base`, as any field-level edit (entity-repo.ts). */
+export async function saveSettings(
 	db: CapmapDatabase,
-	changes: Partial<{ name: string; staleAfterDays: number; minSampleSize: number }>
-): Promise<void> {
-	await db.transaction('rw', db.meta, async () => {
+	edit: { base: WorkspaceSettings; next: WorkspaceSettings; overwrite?: readonly string[] }
+): Promise<WorkspaceSettings> {
+	return db.transaction('rw', db.meta, async () => {
 		const meta = await db.meta.get('workspace');
 		if (!meta) throw new Error('there is no workspace yet');
-		await db.meta.put({
-			...meta,
-			name: changes.name ?? meta.name,
-			settings: {
-				...meta.settings,
-				staleAfterDays: changes.staleAfterDays ?? meta.settings.staleAfterDays,
-				minSampleSize: changes.minSampleSize ?? meta.settings.minSampleSize
-			}
-		});
+		const settings = { ...DEFAULT_SETTINGS, ...meta.settings };
+		const stored: WorkspaceSettings = { name: meta.name, ...settings };
+		const merged = mergeEdit(stored, edit.base, edit.next, edit.overwrite);
+		if (merged.conflicts.length > 0) throw new EditConflict(merged.conflicts, stored);
+		const { name, ...next } = merged.record;
+		const checked = checkSettings(name, { ...settings, ...next });
+		await db.meta.put({ ...meta, ...checked });
+		return { name: checked.name, ...checked.settings };
 	});
 }
 

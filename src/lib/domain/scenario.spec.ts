@@ -57,6 +57,24 @@ describe('scenarios', () => {
 		]);
 	});
 
+	it('tells a scenario one way: regressions first, then the rest, each in workspace order', () => {
+		const overrides = [
+			{ modelId: 'next', status: 'production' as const },
+			{ modelId: 'old', status: 'retired' as const }
+		];
+		// `agent` comes first in this workspace but is an improvement; `triage` regresses.
+		const reordered = { ...ws, items: [ws.items[1]!, ws.items[0]!, ws.items[2]!] };
+		const changes = scenarioChanges(reordered, overrides, AS_OF);
+		expect(changes.map((c) => [c.itemId, isRegression(c)])).toEqual([
+			['triage', true],
+			['agent', false]
+		]);
+		// Readiness already computed (as the Scenario page has it) gives the same answer.
+		const before = computeReadiness(reordered, AS_OF);
+		const after = computeReadiness(withOverrides(reordered, overrides), AS_OF);
+		expect(scenarioChanges(reordered, overrides, AS_OF, { before, after })).toEqual(changes);
+	});
+
 	it('puts regressions first', () => {
 		const changes = scenarioChanges(
 			ws,

@@ -71,15 +71,21 @@ export function diffReadiness(
 	return changes;
 }
 
-/** The items whose readiness changes under the overrides, in workspace order. */
+/**
+ * The items whose readiness changes under the overrides: regressions first, then the rest, each
+ * in workspace order. The one way a scenario is told — `capmap scenario` and the Scenario page
+ * list the same items in the same order. A caller that has already computed readiness today
+ * (`before`) or under the overrides (`after`), item by item in workspace order, may pass it in.
+ */
 export function scenarioChanges(
 	workspace: Workspace,
 	overrides: readonly ModelOverride[],
-	asOf: string
+	asOf: string,
+	computed: { before?: readonly ItemReadiness[]; after?: readonly ItemReadiness[] } = {}
 ): ReadinessChange[] {
-	const before = computeReadiness(workspace, asOf);
-	const after = computeReadiness(withOverrides(workspace, overrides), asOf);
-	return diffReadiness(workspace, before, after);
+	const before = computed.before ?? computeReadiness(workspace, asOf);
+	const after = computed.after ?? computeReadiness(withOverrides(workspace, overrides), asOf);
+	return regressionsFirst(diffReadiness(workspace, before, after));
 }
 
 /** Regressions first, then the rest, each group in workspace order. */

@@ -1,56 +1,138 @@
 /**
- * Every change the UI can make, bound to the app's database. Pages and components call these;
+ * Every change the UI can make, one typed command per action on each aggregate, in the spirit
+ * of Actual Budget's handlers. Each command is one transaction (a user action changes all it
+ * must, or nothing), checks its records as the workspace file would, and answers with a
+ * `WriteResult` whose failure is in words (write-result.ts). Pages and components call these;
  * none of them imports the database or runs a query of its own.
+ *
+ *   items.save(edit) · items.remove(id) · items.add(items)
+ *   capabilities.save(edit) · capabilities.remove(id, mode)
+ *   models.save(edit) · models.remove(id) · models.setStatuses(overrides)
+ *   evidence.save(edit) · evidence.remove(id)
+ *   decisions.save(edit) · decisions.remove(id)
+ *   briefs.create(brief, origin) · briefs.save(id, edit) · briefs.regenerate(id, origin, unsaved?)
+ *     · briefs.remove(id)
+ *   workspace.replace(ws) · workspace.open(parsed file) · workspace.settings(edit) · workspace.close()
+ *   undo(snapshot)
+ *
+ * A save takes an `Edit`: the record as the form opened (null for a new one) and as it is now;
+ * only the changed fields are written (entity-repo.ts).
  */
-import { db } from '$lib/db';
-import * as entities from '$lib/db/entity-repo';
-import * as workspace from '$lib/db/workspace-repo';
-import type { EntityTableName } from '$lib/db/database';
-import type { Model } from '$lib/domain/schemas';
+import { connectionLost, db as appDb, type ConnectionLoss } from '$lib/db';
+import * as briefRepo from '$lib/db/brief-repo';
+import type { CapmapDatabase } from '$lib/db/database';
+import * as deletes from '$lib/db/delete-repo';
+import * as saves from '$lib/db/entity-repo';
+import * as imports from '$lib/db/import-repo';
+import * as workspaceRepo from '$lib/db/workspace-repo';
+import type { BriefOrigin } from '$lib/domain/brief-status';
+import type { ModelOverride } from '$lib/domain/scenario';
+import type { Brief, Capability, Decision, Evidence, Item, Model } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
+import { drafts } from './drafts';
+import {
+	APPLY,
+	attempt,
+	DELETE,
+	GENERATE,
+	IMPORT,
+	OPEN,
+	SAVE,
+	UNDO,
+	type Action,
+	type WriteResult
+} from './write-result';
 
-export { RefusedChange, itemsRequiring, type Snapshot } from '$lib/db/entity-repo';
+export type { Edit } from '$lib/db/entity-repo';
+export type { Snapshot } from '$lib/db/delete-repo';
+export type { BriefText } from '$lib/db/brief-repo';
+export type { WorkspaceSettings } from '$lib/db/workspace-repo';
+export type { WriteFailure, WriteResult } from './write-result';
+
+type BriefEdit = Parameters<typeof briefRepo.saveBrief>[2];
+type SettingsEdit = Parameters<typeof workspaceRepo.saveSettings>[1];
+
+export function createCommands(
+	db: CapmapDatabase,
+	lost: () => ConnectionLoss | null = () => null,
+	now: () => string = () => new Date().toISOString()
+) {
+	const run = <T>(work: () => Promise<T>, action: Action = SAVE): Promise<WriteResult<T>> =>
+		attempt(work, action, lost);
+	return {
+		items: {
+			save: (edit: saves.Edit<Item>) => run(() => saves.saveItem(db, edit)),
+			remove: (id: string) => run(() => deletes.deleteItem(db, id), DELETE),
+			/** Roadmap items from a CSV, added at the end: all of them or none. */
+			add: (items: readonly Item[]) => run(() => imports.addItems(db, items), IMPORT)
+		},
+		capabilities: {
+			save: (edit: saves.Edit<Capability>) => run(() => saves.saveCapability(db, edit)),
+			/** `refuse` while items require it (the failure names them); `cascade` removes those requirements. */
+			remove: (id: string, mode: 'refuse' | 'cascade') =>
+				run(() => deletes.deleteCapability(db, id, mode), DELETE)
+		},
+		models: {
+			save: (edit: saves.Edit<Model>) => run(() => saves.saveModel(db, edit)),
+			remove: (id: string) => run(() => deletes.deleteModel(db, id), DELETE),
+			/** A scenario applied for real: statuses (and dates) of several models at once. */
+			setStatuses: (overrides: readonly ModelOverride[]) =>
+				run(() => saves.setModelStatuses(db, overrides), APPLY)
+		},
+		evidence: {
+			save: (edit: saves.Edit<Evidence>) => run(() => saves.saveEvidence(db, edit)),
+			remove: (id: string) => run(() => deletes.deleteEvidence(db, id), DELETE)
+		},
+		decisions: {
+			save: (edit: saves.Edit<Decision>) => run(() => saves.saveDecision(db, edit)),
+			remove: (id: string) => run(() => deletes.deleteDecision(db, id), DELETE)
+		},
+		briefs: {
+			create: (brief: Brief, origin: BriefOrigin) =>
+				run(() => briefRepo.createBrief(db, brief, origin), GENERATE),
+			save: (id: string, edit: BriefEdit) => run(() => briefRepo.saveBrief(db, id, edit, now())),
+			/** New text from the generator; `unsaved` text in the editor is kept as a version. */
+			regenerate: (id: string, origin: BriefOrigin, unsaved?: string) =>
+				run(() => briefRepo.regenerateBrief(db, id, origin, now(), unsaved)),
+			remove: (id: string) => run(() => briefRepo.deleteBrief(db, id), DELETE),
+			now
+		},
+		workspace: {
+			/** Replaces the whole workspace: all of it, or nothing. */
+			replace: (workspace: Workspace) =>
+				run(() => workspaceRepo.replaceWorkspace(db, workspace), OPEN),
+			/**
+			 * A parsed workspace file, as it came: checked once, here, and written whole — or
+			 * refused with every problem (`failure.problems`, as `path: sentence`).
+			 */
+			open: (file: unknown) => run(() => workspaceRepo.replaceWorkspace(db, file), OPEN),
+			settings: (edit: SettingsEdit) => run(() => workspaceRepo.saveSettings(db, edit)),
+			/** Forgets the workspace in this browser, and every unsaved draft with it. */
+			close: async () => {
+				const result = await run(() => workspaceRepo.clearWorkspace(db), DELETE);
+				if (result.ok) drafts.clear();
+				return result;
+			}
+		},
+		/** Puts back what a delete removed. */
+		undo: (snapshot: deletes.Snapshot) => run(() => deletes.restore(db, snapshot), UNDO)
+	};
+}
+
+export type Commands = ReturnType<typeof createCommands>;
+
+const bound = createCommands(appDb, connectionLost);
 
 export const commands = {
-	replaceWorkspace: (ws: Workspace) => workspace.replaceWorkspace(db, ws),
-	updateWorkspaceMeta: (changes: Parameters<typeof workspace.updateWorkspaceMeta>[1]) =>
-		workspace.updateWorkspaceMeta(db, changes),
-	clearWorkspace: () => workspace.clearWorkspace(db),
-	saveEntity: <T extends { id: string }>(table: EntityTableName, entity: T, previousId?: string) =>
-		entities.saveEntity(db, table, entity, previousId),
-	saveModels: (models: readonly Model[]) => entities.saveModels(db, models),
-	deleteItem: (id: string) => entities.deleteItem(db, id),
-	deleteCapability: (id: string, mode: 'refuse' | 'cascade') =>
-		entities.deleteCapability(db, id, mode),
-	deleteModel: (id: string) => entities.deleteModel(db, id),
-	deleteEvidence: (id: string) => entities.deleteEvidence(db, id),
-	deleteDecision: (id: string) => entities.deleteDecision(db, id),
-	restore: (snapshot: entities.Snapshot) => entities.restore(db, snapshot)
+	...bound,
+	/**
+	 * @deprecated Throws instead of answering a result; kept for WorkspaceImport.svelte until it
+	 * reads `workspace.replace`'s result. The error's message is the failure's reason, in words.
+	 */
+	replaceWorkspace: async (ws: Workspace): Promise<void> => {
+		const result = await bound.workspace.replace(ws);
+		if (!result.ok) throw new Error(result.failure.reason);
+	}
 };
 
-import * as briefs from '$lib/db/brief-repo';
-import type { BriefOrigin } from '$lib/domain/brief-status';
-import type { Brief } from '$lib/domain/schemas';
-
-const now = () => new Date().toISOString();
-
-export const briefCommands = {
-	create: (brief: Brief, origin: BriefOrigin) => briefs.createBrief(db, brief, origin),
-	save: (id: string, changes: { title: string; markdown: string }) =>
-		briefs.saveBrief(db, id, changes, now()),
-	regenerate: (id: string, origin: BriefOrigin) => briefs.regenerateBrief(db, id, origin, now()),
-	remove: (id: string) => briefs.deleteBrief(db, id),
-	now
-};
-
-import * as imports from '$lib/db/import-repo';
-import type { Evidence, Item } from '$lib/domain/schemas';
-import type { ResultsMap } from '$lib/import/ingest';
-
-export const importCommands = {
-	commit: (evidence: readonly Evidence[], map: ResultsMap, file: { hash: string; name: string }) =>
-		imports.commitImport(db, evidence, map, { ...file, at: now() }),
-	importedBefore: (hash: string) => imports.importedBefore(db, hash),
-	rememberedMap: () => imports.rememberedMap(db),
-	addItems: (items: readonly Item[]) => imports.addItems(db, items)
-};
+export const { items, capabilities, models, evidence, decisions, briefs, workspace, undo } = bound;

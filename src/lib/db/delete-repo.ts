@@ -1,0 +1,174 @@
+/**
+ * Deleting entities, and undoing a delete. Every delete returns what it removed or changed, so
+ * the UI can offer Undo; a delete that touches several records (a capability that items require,
+ * a model with evidence) is one transaction, and so is its undo. What a delete leaves behind
+ * still validates: records that named the deleted one are unlinked from it in the same
+ * transaction, and an undo is checked like any other write before it is stored.
+ */
+import type { Table } from 'dexie';
+import { itemsRequiring } from '$lib/domain/links';
+import type { Item } from '$lib/domain/schemas';
+import { checkRecords, NAMED_BY, type TableName } from './check';
+import type { CapmapDatabase, EntityTableName, Stored } from './database';
+import { RefusedChange } from './errors';
+
+type Entity = { id: string };
+
+/** The records a change removed or overwrote, as they were: put them back to undo it. */
+export type Snapshot = Partial<Record<EntityTableName, Stored<Entity>[]>>;
+
+async function take<T extends Entity>(
+	table: Table<Stored<T>, number>,
+	records: Stored<T>[]
+): Promise<Stored<T>[]> {
+	await table.bulkDelete(records.map((r) => r.seq!));
+	return records;
+}
+
+export async function deleteEvidence(db: CapmapDatabase, id: string): Promise<Snapshot> {
+	return db.transaction('rw', db.evidence, async () => ({
+		evidence: await take(db.evidence, await db.evidence.where('id').equals(id).toArray())
+	}));
+}
+
+/**
+ * Takes `id` out of a reference field of every record that names it (a list such as a decision's
+ * `itemIds`, or a single id such as a finding's `modelId`), so that the workspace still validates
+ * after a delete. Returns the records as they were, for Undo.
+ */
+async function unlink<T extends Entity>(
+	table: Table<Stored<T>, number>,
+	field: keyof T & string,
+	id: string
+): Promise<Stored<T>[]> {
+	const naming = (await table.toArray()).filter((record) => {
+		const value = (record as Record<string, unknown>)[field];
+		return Array.isArray(value) ? value.includes(id) : value === id;
+	});
+	await table.bulkPut(
+		naming.map((record) => {
+			const copy: Record<string, unknown> = { ...record };
+			const value = copy[field];
+			if (Array.isArray(value)) copy[field] = value.filter((x) => x !== id);
+			else delete copy[field];
+			return copy as Stored<T>;
+		})
+	);
+	return naming;
+}
+
+/** Deletes a decision; a decision that superseded it no longer names it. */
+export async function deleteDecision(db: CapmapDatabase, id: string): Promise<Snapshot> {
+	return db.transaction('rw', db.decisions, async () => {
+		const decisions = await take(db.decisions, await db.decisions.where('id').equals(id).toArray());
+		const superseding = await unlink(db.decisions, 'supersedes', id);
+		return { decisions: [...decisions, ...superseding] } as Snapshot;
+	});
+}
+
+/** Deletes an item and takes it out of the decisions and findings that name it. */
+export async function deleteItem(db: CapmapDatabase, id: string): Promise<Snapshot> {
+	return db.transaction('rw', db.items, db.decisions, db.findings, async () => {
+		const items = await take(db.items, await db.items.where('id').equals(id).toArray());
+		const decisions = await unlink(db.decisions, 'itemIds', id);
+		const findings = await unlink(db.findings, 'itemIds', id);
+		return { items, decisions, findings } as Snapshot;
+	});
+}
+
+/**
+ * Deletes a capability. Items that require it: `refuse` stops and names them; `cascade` removes
+ * those requirements too. Its evidence goes with it either way (evidence about nothing is noise).
+ */
+export async function deleteCapability(
+	db: CapmapDatabase,
+	id: string,
+	mode: 'refuse' | 'cascade'
+): Promise<Snapshot> {
+	return db.transaction('rw', db.capabilities, db.items, db.evidence, db.findings, async () => {
+		const dependent = itemsRequiring(await db.items.toArray(), id) as Stored<Item>[];
+		if (dependent.length > 0 && mode === 'refuse')
+			throw new RefusedChange(`required by ${dependent.map((i) => i.title).join(', ')}`);
+		await db.items.bulkPut(
+			dependent.map((item) => ({
+				...item,
+				requirements: item.requirements.filter((r) => r.capabilityId !== id)
+			}))
+		);
+		const evidence = await take(
+			db.evidence,
+			await db.evidence.where('capabilityId').equals(id).toArray()
+		);
+		const capabilities = await take(
+			db.capabilities,
+			await db.capabilities.where('id').equals(id).toArray()
+		);
+		const findings = await unlink(db.findings, 'capabilityId', id);
+		return { capabilities, items: dependent, evidence, findings } as Snapshot;
+	});
+}
+
+/**
+ * Deletes a model with its evidence and eval runs, and takes it out of the decisions and
+ * findings that name it; refused while a saved brief is about it.
+ */
+export async function deleteModel(db: CapmapDatabase, id: string): Promise<Snapshot> {
+	const tables = [db.models, db.evidence, db.evalRuns, db.briefs, db.decisions, db.findings];
+	return db.transaction('rw', tables, async () => {
+		const briefs = await db.briefs.where('modelId').equals(id).count();
+		if (briefs > 0)
+			throw new RefusedChange(`${briefs} saved brief(s) are about this model; delete them first`);
+		const evidence = await take(
+			db.evidence,
+			await db.evidence.where('modelId').equals(id).toArray()
+		);
+		const evalRuns = await take(
+			db.evalRuns,
+			await db.evalRuns.where('modelId').equals(id).toArray()
+		);
+		const models = await take(db.models, await db.models.where('id').equals(id).toArray());
+		const decisions = await unlink(db.decisions, 'modelIds', id);
+		const findings = await unlink(db.findings, 'modelId', id);
+		return { models, evidence, evalRuns, decisions, findings } as Snapshot;
+	});
+}
+
+const strip = <T>({ seq: _seq, ...record }: Stored<T>): T => record as T;
+
+/**
+ * Puts back what a delete removed or changed, in one transaction — checked first, so an undo
+ * after other changes (the model its evidence named is gone since) is refused, not stored broken.
+ */
+export async function restore(db: CapmapDatabase, snapshot: Snapshot): Promise<void> {
+	const changed = (Object.keys(snapshot) as EntityTableName[]).filter(
+		(t) => (snapshot[t] ?? []).length > 0
+	);
+	const involved = [...new Set([...changed, ...changed.flatMap((t) => NAMED_BY[t])])];
+	await db.transaction(
+		'rw',
+		involved.map((t) => db[t]),
+		async () => {
+			// Each involved table as it will be after the undo: stored records, the snapshot's over them.
+			const after = new Map<TableName, Entity[]>();
+			for (const table of involved) {
+				const back = (snapshot[table] ?? []).map(strip);
+				const ids = new Set(back.map((r) => r.id));
+				const stored = (await (db[table] as Table<Stored<Entity>, number>).toArray()).map(strip);
+				after.set(table, [...stored.filter((r) => !ids.has(r.id)), ...back]);
+			}
+			for (const table of changed) {
+				const back = snapshot[table]!;
+				const ids = new Set(back.map((r) => r.id));
+				const pools = Object.fromEntries(
+					NAMED_BY[table].map((t) => [
+						t,
+						t === table ? after.get(t)!.filter((r) => !ids.has(r.id)) : after.get(t)!
+					])
+				);
+				checkRecords(table, back.map(strip) as never[], pools);
+			}
+			for (const table of changed)
+				await (db[table] as Table<Stored<Entity>, number>).bulkPut(snapshot[table]!);
+		}
+	);
+}

@@ -1,0 +1,26 @@
+/**
+ * Ids made from names. Every id Capmap makes for a new record — an item, a capability, a model
+ * named in an eval file, a roadmap row from a CSV — comes from `slug`, so the same name gives the
+ * same id wherever it is made, and `uniqueId` keeps it apart from the ids already taken.
+ */
+
+/** A readable id from a name: "Tool-call accuracy" → "tool-call-accuracy" (at most 60 characters). */
+export function slug(text: string): string {
+	return text
+		.toLowerCase()
+		.normalize('NFKD')
+		.replace(/\p{M}/gu, '') // accents fold onto their letter: "Résumé" → "resume", not "re-sume"
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '')
+		.slice(0, 60);
+}
+
+/** `base`, or `base-2`, `base-3`, … — the first that is not taken. An empty base reads "item". */
+export function uniqueId(base: string, taken: Iterable<string>): string {
+	const used = taken instanceof Set ? (taken as ReadonlySet<string>) : new Set(taken);
+	const root = base || 'item';
+	if (!used.has(root)) return root;
+	let n = 2;
+	while (used.has(`${root}-${n}`)) n++;
+	return `${root}-${n}`;
+}

@@ -1,0 +1,39 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { db } from '$lib/db';
+import { app } from './app.svelte';
+import { toasts } from './toasts.svelte';
+
+describe('app state', () => {
+	it('moves the as-of date only to a real date', () => {
+		const today = app.asOf;
+		expect(app.setAsOf('someday')).toBe(false);
+		expect(app.setAsOf('')).toBe(false);
+		expect(app.asOf).toBe(today);
+		expect(app.setAsOf('2027-01-15')).toBe(true);
+		expect(app.asOf).toBe('2027-01-15');
+	});
+
+	it('says why it can no longer save when the database is deleted in another tab', async () => {
+		await db.open();
+		expect(app.connectionLost).toBeNull();
+		await new Promise<void>((resolve) => {
+			indexedDB.deleteDatabase('capmap').onsuccess = () => resolve();
+		});
+		expect(app.connectionLost).toBe('deleted');
+	});
+});
+
+describe('toasts', () => {
+	it('keep failures until dismissed, and say when an undo fails', async () => {
+		toasts.show('Deleted evidence.', async () => ({
+			ok: false,
+			failure: { kind: 'quota', reason: 'full', message: 'Could not undo: full.' }
+		}));
+		const toast = toasts.list.at(-1)!;
+		await toasts.undo(toast);
+		expect(toasts.list.map((t) => [t.message, t.error])).toEqual([['Could not undo: full.', true]]);
+		toasts.dismiss(toasts.list[0]!.id);
+		expect(toasts.list).toEqual([]);
+	});
+});
