@@ -4,11 +4,13 @@
  * problem as `json.path: sentence`, including duplicate ids and dangling references.
  */
 import { z } from 'zod';
+import { parseJsonText } from './json-text';
 import { PlainEvidenceCheck } from './plain-evidence';
 import {
 	Brief,
 	Capability,
 	DEFAULT_SETTINGS,
+	LIMITS,
 	Decision,
 	EvalRun,
 	Evidence,
@@ -27,7 +29,7 @@ export const Workspace = z.object({
 	version: z
 		.literal([1, 2], 'must be 1 or 2 (this Capmap reads workspace file versions 1 and 2)')
 		.transform((): typeof WORKSPACE_VERSION => WORKSPACE_VERSION),
-	name: z.string(),
+	name: z.string().max(LIMITS.name, `must be at most ${LIMITS.name} characters`),
 	settings: Settings.default({ ...DEFAULT_SETTINGS }),
 	capabilities: z.array(Capability).default([]),
 	models: z.array(Model).default([]),
@@ -65,12 +67,19 @@ export function emptyWorkspace(name = 'Untitled workspace'): Workspace {
 	};
 }
 
-/** `['items', 3, 'requirements', 0, 'capabilityId']` → `items[3].requirements[0].capabilityId`. */
+/** A key that reads plainly after a dot; any other (`openai:gpt-4o`, a key with a newline) is quoted. */
+const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
+
+/**
+ * `['items', 3, 'requirements', 0, 'capabilityId']` → `items[3].requirements[0].capabilityId`;
+ * `['models', 'openai:gpt-4o']` → `models["openai:gpt-4o"]`, so a path is always one line.
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
 	let out = '';
 	for (const key of path) {
 		if (typeof key === 'number') out += `[${key}]`;
-		else out += out === '' ? String(key) : `.${String(key)}`;
+		else if (typeof key === 'string' && PLAIN_KEY.test(key)) out += out === '' ? key : `.${key}`;
+		else out += `[${JSON.stringify(String(key))}]`;
 	}
 	return out === '' ? '(file)' : out;
 }
@@ -91,36 +100,74 @@ function describe(value: unknown): string {
 const EXPECTED: Record<string, string> = {
 	string: 'text',
 	number: 'a number',
+	int: 'a whole number',
 	boolean: 'true or false',
 	array: 'a list',
-	object: 'an object'
+	object: 'an object',
+	record: 'an object'
 };
 
-/** zod's own wording starts "Invalid …"; a message our schemas wrote is already a sentence. */
+/** zod's own wording ("Invalid input: …", "Too big: expected …") is not for a PM to read. */
+const ZOD_WORDING = /^(Invalid|Too (big|small)|Unrecognized)\b/;
+
+/** A message our schemas wrote is already a sentence; zod's own is replaced. */
 function ownMessage(issue: z.core.$ZodIssue): string | null {
-	return /^Invalid\b/.test(issue.message) ? null : issue.message;
+	return ZOD_WORDING.test(issue.message) ? null : issue.message;
 }
 
-/** Turns one zod issue into a sentence a PM can act on. */
-function sentence(issue: z.core.$ZodIssue, input: unknown): string {
+const thousands = (n: number | bigint) => n.toLocaleString('en-US');
+
+/** "must be at most 300 characters" for a bound zod states in its own words. */
+function bound(issue: z.core.$ZodIssue & { code: 'too_big' | 'too_small' }): string {
+	const big = issue.code === 'too_big';
+	const limit = big ? issue.maximum : issue.minimum;
+	const inclusive = issue.inclusive !== false;
+	const at = inclusive ? (big ? 'at most' : 'at least') : big ? 'less than' : 'more than';
+	switch (issue.origin) {
+		case 'string':
+			if (!big && Number(limit) === 1) return 'must not be empty';
+			return `must be ${at} ${thousands(limit)} characters`;
+		case 'array':
+		case 'set':
+			if (!big && Number(limit) === 1) return 'must not be an empty list';
+			return `must have ${at} ${thousands(limit)} entries`;
+		default:
+			if (!big && Number(limit) === 0 && inclusive) return 'must be zero or more';
+			return `must be ${at} ${String(limit)}`;
+	}
+}
+
+/** Turns one zod issue into a sentence a PM can act on, never in zod's own words. */
+export function issueSentence(issue: z.core.$ZodIssue, input: unknown): string {
 	const got = valueAt(input, issue.path);
 	if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && got === undefined)
 		return 'is missing';
+	const own = ownMessage(issue);
 	switch (issue.code) {
 		case 'invalid_type': {
-			if (issue.expected === 'int' && typeof got === 'number' && Number.isFinite(got))
-				return 'must be a whole number';
-			return `must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describe(got)}`;
+			if (typeof got === 'number' && !Number.isFinite(got)) return 'must be a finite number';
+			if (issue.expected === 'int' && typeof got === 'number')
+				return own ?? 'must be a whole number';
+			return `must be ${EXPECTED[issue.expected] ?? 'of another kind'}, not ${describe(got)}`;
 		}
 		case 'invalid_value':
-			if (ownMessage(issue) !== null) return `${issue.message}, not ${JSON.stringify(got)}`;
+			if (own !== null) return `${own}, not ${JSON.stringify(got)}`;
 			if (issue.values.length > 1)
 				return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, not ${JSON.stringify(got)}`;
-			return issue.message;
+			return `must be ${JSON.stringify(issue.values[0])}, not ${JSON.stringify(got)}`;
+		case 'too_big':
+		case 'too_small': {
+			// zod puts `.int(message)`'s message on its safe-range check too: say the range instead.
+			const message = issue.origin === 'int' ? bound(issue) : (own ?? bound(issue));
+			// Say how far off a text is: "at most 300 characters (it has 10,000,000)".
+			return issue.code === 'too_big' && typeof got === 'string'
+				? `${message} (it has ${thousands(got.length)})`
+				: message;
+		}
 		case 'unrecognized_keys':
-			return `has unknown fields ${issue.keys.join(', ')}`;
+			return `has unknown fields ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
 		default:
-			return issue.message;
+			return own ?? 'is not valid here';
 	}
 }
 
@@ -238,6 +285,41 @@ function referenceProblems(input: unknown): Problem[] {
 	return problems;
 }
 
+/**
+ * The fast path's verdict, with the length limits of schemas.ts that plain-evidence.ts does not
+ * check yet: a record with an over-long text goes to zod, which names it.
+ */
+function isPlainEvidence(record: unknown, check: PlainEvidenceCheck): boolean {
+	if (!check.accepts(record)) return false;
+	const r = record as Evidence;
+	return (
+		r.id.length <= LIMITS.id &&
+		r.modelId.length <= LIMITS.id &&
+		r.capabilityId.length <= LIMITS.id &&
+		r.source.title.length <= LIMITS.title &&
+		(r.source.url === undefined || r.source.url.length <= LIMITS.url) &&
+		(r.notes === undefined || r.notes.length <= LIMITS.body)
+	);
+}
+
+/**
+ * The problems of one evidence record against the file format, with paths inside the record
+ * (`sampleSize: must be a whole number`): what an importer checks before it adds a record, so
+ * that whatever it writes, `validate` accepts.
+ */
+export function evidenceProblems(
+	record: unknown,
+	check: PlainEvidenceCheck = new PlainEvidenceCheck()
+): Problem[] {
+	if (isPlainEvidence(record, check)) return [];
+	const parsed = Evidence.safeParse(record);
+	if (parsed.success) return [];
+	return parsed.error.issues.map((issue) => ({
+		path: formatPath(issue.path),
+		message: issueSentence(issue, record)
+	}));
+}
+
 export function validateWorkspace(input: unknown): ValidationResult {
 	if (input === null || typeof input !== 'object' || Array.isArray(input))
 		return {
@@ -247,14 +329,15 @@ export function validateWorkspace(input: unknown): ValidationResult {
 	// Plainly well-formed evidence skips zod's copy (plain-evidence.ts); zod checks the rest.
 	const evidence = (input as Row).evidence;
 	const check = new PlainEvidenceCheck();
-	const plain = Array.isArray(evidence) && evidence.every((record) => check.accepts(record));
+	const plain =
+		Array.isArray(evidence) && evidence.every((record) => isPlainEvidence(record, check));
 	const parsed = Workspace.safeParse(plain ? { ...input, evidence: [] } : input);
 	if (plain && parsed.success) parsed.data.evidence = evidence as Evidence[];
 	const problems: Problem[] = parsed.success
 		? []
 		: parsed.error.issues.map((issue) => ({
 				path: formatPath(issue.path),
-				message: sentence(issue, input)
+				message: issueSentence(issue, input)
 			}));
 	problems.push(...referenceProblems(input));
 	if (problems.length > 0 || !parsed.success) return { ok: false, problems };
@@ -276,16 +359,15 @@ function asVersion1(ws: Workspace): Workspace {
 	};
 }
 
-/** Parses the text of a workspace file; a JSON syntax error is one problem naming where it is. */
+/**
+ * Parses the text of a workspace file; a JSON syntax error is one problem naming where it is.
+ * Text from a file comes through decode.ts, which strips a byte-order mark; one left in a string
+ * is stripped here too, as it is no part of the JSON.
+ */
 export function parseWorkspaceText(source: string): ValidationResult {
-	let input: unknown;
-	try {
-		input = JSON.parse(source);
-	} catch (error) {
-		const detail = error instanceof Error ? error.message : String(error);
-		return { ok: false, problems: [{ path: '(file)', message: `is not valid JSON: ${detail}` }] };
-	}
-	return validateWorkspace(input);
+	const json = parseJsonText(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
+	if (!json.ok) return { ok: false, problems: [{ path: '(file)', message: json.problem }] };
+	return validateWorkspace(json.value);
 }
 
 export function serializeWorkspace(workspace: Workspace): string {
