@@ -148,7 +148,7 @@ describe('CSV', () => {
 
 	it('names the row and column of a bad cell, a missing quote, a missing column', () => {
 		expect(() => parseCsvEvidence('model,metric,value,date\na,b,high,2026-01-01')).toThrow(
-			'row 2, value: "high" is not a number'
+			'row 2, value: "high" is not a decimal number'
 		);
 		expect(() => parseCsvEvidence('model,metric,value,date\na,"b,1,2026-01-01\n')).toThrow(
 			/^row 2: has a quote that is never closed/
