@@ -214,19 +214,22 @@ function ingestCommand(argv: string[], io: Output): number {
 	if (!(FORMATS as readonly string[]).includes(format))
 		throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
 	const asOf = asOfArg(args);
-	const workspace = loadWorkspace(path);
+	/** A results file that cannot make valid evidence: one line naming the row or path. */
+	const fromResults = <T>(step: () => T): T => {
+		try {
+			return step();
+		} catch (error) {
+			if (!(error instanceof ResultsError)) throw error;
+			const where = error.where === '(file)' ? '' : `${error.where}: `;
+			throw new FileError(`${resultsPath}: ${where}${error.detail}; nothing was written`);
+		}
+	};
+	// The small files first: a bad results file or map is reported without first reading a
+	// workspace that may take a second to load.
 	const map = readMap(single(args, 'map'));
-	const text = readText(resultsPath);
-	let result;
-	let parsed;
-	try {
-		parsed = parseResults(text, format);
-		result = ingest(workspace, parsed, map, basename(resultsPath), asOf);
-	} catch (error) {
-		if (!(error instanceof ResultsError)) throw error;
-		const where = error.where === '(file)' ? '' : `${error.where}: `;
-		throw new FileError(`${resultsPath}: ${where}${error.detail}; nothing was written`);
-	}
+	const parsed = fromResults(() => parseResults(readText(resultsPath), format));
+	const workspace = loadWorkspace(path);
+	const result = fromResults(() => ingest(workspace, parsed, map, basename(resultsPath), asOf));
 	// The same check as `capmap validate`, before anything is written: whatever ingest writes,
 	// validate accepts. The importers refuse bad input first; this is the last wall.
 	const checked = validateWorkspace(result.workspace);

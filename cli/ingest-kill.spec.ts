@@ -7,9 +7,9 @@
  * writer that truncates the target in place would have left it empty or half-written.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, it, onTestFinished } from 'vitest';
 import { tempFolder } from './test-support';
 
 const CLI = 'scripts/capmap.js';
@@ -63,6 +63,7 @@ function killedRun(folder: string, args: string[], delayMs: number, onWrite: boo
 
 it('kill -9 at any moment leaves the old workspace or the whole new one, never less', async () => {
 	const folder = tempFolder();
+	onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
 	const ws = join(folder, 'ws.json');
 	const old = bigWorkspace();
 	writeFileSync(ws, old);
