@@ -243,10 +243,11 @@ function ingestCommand(argv: string[], io: Output): number {
 	io.out(
 		`${result.added.length} new evidence record${result.added.length === 1 ? '' : 's'} from ${basename(resultsPath)} (${parsed.tool}, ${parsed.observedAt}); ${result.duplicates} already present; wrote ${out}`
 	);
+	// A tool's names can hold anything a file can (a CSV cell with a line break): one line each.
 	if (result.unmapped.models.length > 0)
-		io.out(`unmapped models (skipped): ${result.unmapped.models.join(', ')}`);
+		io.out(oneLine(`unmapped models (skipped): ${result.unmapped.models.join(', ')}`, 2000));
 	if (result.unmapped.metrics.length > 0)
-		io.out(`unmapped metrics (skipped): ${result.unmapped.metrics.join(', ')}`);
+		io.out(oneLine(`unmapped metrics (skipped): ${result.unmapped.metrics.join(', ')}`, 2000));
 	if (result.changes.length === 0) io.out(`no item changes readiness (as of ${asOf})`);
 	else
 		io.out(

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseJsonText } from './json-text';
+import { quote } from './strict';
 import { PlainEvidenceCheck } from './plain-evidence';
 import {
 	Brief,
@@ -72,14 +73,16 @@ const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
 
 /**
  * `['items', 3, 'requirements', 0, 'capabilityId']` → `items[3].requirements[0].capabilityId`;
- * `['models', 'openai:gpt-4o']` → `models["openai:gpt-4o"]`, so a path is always one line.
+ * `['models', 'openai:gpt-4o']` → `models["openai:gpt-4o"]`, so a path is always one line (a
+ * runaway key is cut after 40 characters).
  */
 export function formatPath(path: readonly PropertyKey[]): string {
 	let out = '';
 	for (const key of path) {
 		if (typeof key === 'number') out += `[${key}]`;
-		else if (typeof key === 'string' && PLAIN_KEY.test(key)) out += out === '' ? key : `.${key}`;
-		else out += `[${JSON.stringify(String(key))}]`;
+		else if (typeof key === 'string' && PLAIN_KEY.test(key) && key.length <= 40)
+			out += out === '' ? key : `.${key}`;
+		else out += `[${quote(String(key))}]`;
 	}
 	return out === '' ? '(file)' : out;
 }
@@ -163,6 +166,14 @@ export function issueSentence(issue: z.core.$ZodIssue, input: unknown): string {
 			return issue.code === 'too_big' && typeof got === 'string'
 				? `${message} (it has ${thousands(got.length)})`
 				: message;
+		}
+		case 'invalid_key': {
+			// A key of a name→id map (MAP.json): the path ends in the key itself.
+			const key = String(issue.path.at(-1));
+			const inner = issue.issues[0];
+			return inner
+				? `is a name that ${issueSentence(inner, key)}`
+				: 'is a name that is not allowed';
 		}
 		case 'unrecognized_keys':
 			return `has unknown fields ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
