@@ -7,26 +7,18 @@
  * line, at most MAX_LISTED of them. The usage text comes only with --help, or after the error
  * when no command was given.
  */
-import { basename } from 'node:path';
 import { generateBrief, BriefError } from '../src/lib/domain/brief';
-import { isIsoDate, todayIso } from '../src/lib/domain/dates';
+import { isIsoDate } from '../src/lib/domain/dates';
 import { oneLine } from '../src/lib/domain/one-line';
 import { readinessReport, type ReadinessReportItem } from '../src/lib/domain/report';
-import { isRegression, scenarioChanges, type ModelOverride } from '../src/lib/domain/scenario';
-import { FORMATS, parseResults, type Format } from '../src/lib/import/detect';
-import { ingest } from '../src/lib/import/ingest';
-import { ResultsError } from '../src/lib/import/results';
+import { scenarioChanges, type ModelOverride } from '../src/lib/domain/scenario';
 import { DEFAULT_ROLE, MODEL_STATUSES, type ModelStatus } from '../src/lib/domain/schemas';
-import {
-	formatProblem,
-	parseWorkspaceText,
-	serializeWorkspace,
-	validateWorkspace,
-	type Workspace
-} from '../src/lib/domain/workspace';
-import { parseArgs, single, UsageError, type ParsedArgs } from './args';
-import { FileError, loadWorkspace, readMap, readText, writeOutput } from './files';
+import { formatProblem, parseWorkspaceText, type Workspace } from '../src/lib/domain/workspace';
+import { parseArgs, single, UsageError } from './args';
+import { FileError, loadWorkspace, readText, writeOutput } from './files';
+import { ingestCommand } from './ingest-command';
 import { jsonText, UnrepresentableError } from './json-output';
+import { asOfArg, fileArg, type Output } from './options';
 import { table } from './table';
 
 const USAGE = `usage: capmap <command> [options]
@@ -39,26 +31,6 @@ Dates are written YYYY-MM-DD. Exit status: 0 done, 1 a file is invalid or unread
 
 /** Problems listed after a file's one-line summary; `capmap validate` lists them all. */
 export const MAX_LISTED = 50;
-
-export interface Output {
-	out: (text: string) => void;
-	err: (text: string) => void;
-}
-
-function fileArg(args: ParsedArgs, command: string): string {
-	if (args.positionals.length !== 1)
-		throw new UsageError(`${command} takes one workspace file, got ${args.positionals.length}`);
-	return args.positionals[0]!;
-}
-
-function asOfArg(args: ParsedArgs): string {
-	const asOf = single(args, 'as-of') ?? todayIso();
-	if (!isIsoDate(asOf))
-		throw new UsageError(
-			`--as-of must be a real date written YYYY-MM-DD, not ${JSON.stringify(asOf)}`
-		);
-	return asOf;
-}
 
 function validate(argv: string[], io: Output): number {
 	const path = fileArg(parseArgs(argv, [], []), 'validate');
@@ -200,67 +172,6 @@ async function brief(argv: string[], io: Output): Promise<number> {
 		writeOutput(out, text.endsWith('\n') ? text : `${text}\n`);
 		io.err(`wrote ${out}`);
 	} else io.out(text);
-	return 0;
-}
-
-function ingestCommand(argv: string[], io: Output): number {
-	const args = parseArgs(argv, ['format', 'map', 'out', 'as-of'], []);
-	if (args.positionals.length !== 2)
-		throw new UsageError(
-			`ingest takes a workspace file and a results file, got ${args.positionals.length} file(s)`
-		);
-	const [path, resultsPath] = args.positionals as [string, string];
-	const format = (single(args, 'format') ?? 'auto') as Format;
-	if (!(FORMATS as readonly string[]).includes(format))
-		throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
-	const asOf = asOfArg(args);
-	/** A results file that cannot make valid evidence: one line naming the row or path. */
-	const fromResults = <T>(step: () => T): T => {
-		try {
-			return step();
-		} catch (error) {
-			if (!(error instanceof ResultsError)) throw error;
-			const where = error.where === '(file)' ? '' : `${error.where}: `;
-			throw new FileError(`${resultsPath}: ${where}${error.detail}; nothing was written`);
-		}
-	};
-	// The small files first: a bad results file or map is reported without first reading a
-	// workspace that may take a second to load.
-	const map = readMap(single(args, 'map'));
-	const parsed = fromResults(() => parseResults(readText(resultsPath), format));
-	const workspace = loadWorkspace(path);
-	const result = fromResults(() => ingest(workspace, parsed, map, basename(resultsPath), asOf));
-	// The same check as `capmap validate`, before anything is written: whatever ingest writes,
-	// validate accepts. The importers refuse bad input first; this is the last wall.
-	const checked = validateWorkspace(result.workspace);
-	if (!checked.ok)
-		throw new FileError(
-			`${resultsPath}: would make a workspace that is not valid (${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'}); nothing was written`,
-			checked.problems.map(formatProblem)
-		);
-	const out = single(args, 'out') ?? path;
-	writeOutput(out, serializeWorkspace(result.workspace));
-	io.out(
-		`${result.added.length} new evidence record${result.added.length === 1 ? '' : 's'} from ${basename(resultsPath)} (${parsed.tool}, ${parsed.observedAt}); ${result.duplicates} already present; wrote ${out}`
-	);
-	// A tool's names can hold anything a file can (a CSV cell with a line break): one line each.
-	if (result.unmapped.models.length > 0)
-		io.out(oneLine(`unmapped models (skipped): ${result.unmapped.models.join(', ')}`, 2000));
-	if (result.unmapped.metrics.length > 0)
-		io.out(oneLine(`unmapped metrics (skipped): ${result.unmapped.metrics.join(', ')}`, 2000));
-	if (result.changes.length === 0) io.out(`no item changes readiness (as of ${asOf})`);
-	else
-		io.out(
-			table(
-				['item', 'from', 'to', 'title'],
-				result.changes.map((c) => [
-					c.itemId,
-					c.from,
-					isRegression(c) ? `${c.to} (regression)` : c.to,
-					c.title
-				])
-			)
-		);
 	return 0;
 }
 

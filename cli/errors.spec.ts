@@ -172,6 +172,21 @@ describe('a file with validation problems: a summary, then one problem a line, a
 		expect(lines((await capmap('validate', path)).stdout)).toHaveLength(total);
 	});
 
+	it('a mapping file, with its names in words and its paths on one line', async () => {
+		const map = tempFile(
+			'map.json',
+			JSON.stringify({ models: { ['k'.repeat(400)]: 'gpt-4o', 'a\nb': '' }, metrics: [] })
+		);
+		const result = await capmap('ingest', SAMPLE, `${PF}/results-v3.json`, '--map', map);
+		expect(result.code).toBe(1);
+		expect(lines(result.stderr)).toEqual([
+			`capmap: ${map}: not a valid mapping file (3 problems)`,
+			`models["${'k'.repeat(40)}…"]: is a name that must be at most 300 characters (it has 400)`,
+			'models["a\\nb"]: must not be empty',
+			'metrics: must be an object, not a list'
+		]);
+	});
+
 	it('a 10-million-character model name is a problem with a path, not a crash', async () => {
 		const ws = sample();
 		ws.models[0].name = 'x'.repeat(10_000_000);

@@ -4,7 +4,7 @@
  * workspace never leads to one (validation refuses non-finite input); should one appear anyway,
  * it is reported with its path rather than printed as something it is not.
  */
-import { formatPath } from '../src/lib/domain/workspace';
+import { formatPath } from '../src/lib/domain/problems';
 
 export class UnrepresentableError extends Error {}
 

@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { parseJsonText } from './json-text';
-import { quote } from './strict';
 import { PlainEvidenceCheck } from './plain-evidence';
+import { describe, formatPath, formatProblem, issueSentence, type Problem } from './problems';
 import {
 	Brief,
 	Capability,
@@ -18,7 +18,8 @@ import {
 	Finding,
 	Item,
 	Model,
-	Settings
+	Settings,
+	text
 } from './schemas';
 
 export const WORKSPACE_FORMAT = 'capmap.workspace';
@@ -30,7 +31,7 @@ export const Workspace = z.object({
 	version: z
 		.literal([1, 2], 'must be 1 or 2 (this Capmap reads workspace file versions 1 and 2)')
 		.transform((): typeof WORKSPACE_VERSION => WORKSPACE_VERSION),
-	name: z.string().max(LIMITS.name, `must be at most ${LIMITS.name} characters`),
+	name: text(LIMITS.name),
 	settings: Settings.default({ ...DEFAULT_SETTINGS }),
 	capabilities: z.array(Capability).default([]),
 	models: z.array(Model).default([]),
@@ -43,10 +44,8 @@ export const Workspace = z.object({
 });
 export type Workspace = z.infer<typeof Workspace>;
 
-export interface Problem {
-	path: string;
-	message: string;
-}
+// Where the workspace's callers have always found them.
+export { formatPath, formatProblem, issueSentence, type Problem };
 
 export type ValidationResult =
 	{ ok: true; workspace: Workspace } | { ok: false; problems: Problem[] };
@@ -68,137 +67,13 @@ export function emptyWorkspace(name = 'Untitled workspace'): Workspace {
 	};
 }
 
-/** A key that reads plainly after a dot; any other (`openai:gpt-4o`, a key with a newline) is quoted. */
-const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
-
-/**
- * `['items', 3, 'requirements', 0, 'capabilityId']` → `items[3].requirements[0].capabilityId`;
- * `['models', 'openai:gpt-4o']` → `models["openai:gpt-4o"]`, so a path is always one line (a
- * runaway key is cut after 40 characters).
- */
-export function formatPath(path: readonly PropertyKey[]): string {
-	let out = '';
-	for (const key of path) {
-		if (typeof key === 'number') out += `[${key}]`;
-		else if (typeof key === 'string' && PLAIN_KEY.test(key) && key.length <= 40)
-			out += out === '' ? key : `.${key}`;
-		else out += `[${quote(String(key))}]`;
-	}
-	return out === '' ? '(file)' : out;
-}
-
-export function formatProblem(problem: Problem): string {
-	return `${problem.path}: ${problem.message}`;
-}
-
-function describe(value: unknown): string {
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'a list';
-	if (typeof value === 'object') return 'an object';
-	if (typeof value === 'string') return 'text';
-	if (typeof value === 'number') return Number.isFinite(value) ? 'a number' : 'a non-finite number';
-	return typeof value;
-}
-
-const EXPECTED: Record<string, string> = {
-	string: 'text',
-	number: 'a number',
-	int: 'a whole number',
-	boolean: 'true or false',
-	array: 'a list',
-	object: 'an object',
-	record: 'an object'
-};
-
-/** zod's own wording ("Invalid input: …", "Too big: expected …") is not for a PM to read. */
-const ZOD_WORDING = /^(Invalid|Too (big|small)|Unrecognized)\b/;
-
-/** A message our schemas wrote is already a sentence; zod's own is replaced. */
-function ownMessage(issue: z.core.$ZodIssue): string | null {
-	return ZOD_WORDING.test(issue.message) ? null : issue.message;
-}
-
-const thousands = (n: number | bigint) => n.toLocaleString('en-US');
-
-/** "must be at most 300 characters" for a bound zod states in its own words. */
-function bound(issue: z.core.$ZodIssue & { code: 'too_big' | 'too_small' }): string {
-	const big = issue.code === 'too_big';
-	const limit = big ? issue.maximum : issue.minimum;
-	const inclusive = issue.inclusive !== false;
-	const at = inclusive ? (big ? 'at most' : 'at least') : big ? 'less than' : 'more than';
-	switch (issue.origin) {
-		case 'string':
-			if (!big && Number(limit) === 1) return 'must not be empty';
-			return `must be ${at} ${thousands(limit)} characters`;
-		case 'array':
-		case 'set':
-			if (!big && Number(limit) === 1) return 'must not be an empty list';
-			return `must have ${at} ${thousands(limit)} entries`;
-		default:
-			if (!big && Number(limit) === 0 && inclusive) return 'must be zero or more';
-			return `must be ${at} ${String(limit)}`;
-	}
-}
-
-/** Turns one zod issue into a sentence a PM can act on, never in zod's own words. */
-export function issueSentence(issue: z.core.$ZodIssue, input: unknown): string {
-	const got = valueAt(input, issue.path);
-	if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && got === undefined)
-		return 'is missing';
-	const own = ownMessage(issue);
-	switch (issue.code) {
-		case 'invalid_type': {
-			if (typeof got === 'number' && !Number.isFinite(got)) return 'must be a finite number';
-			if (issue.expected === 'int' && typeof got === 'number')
-				return own ?? 'must be a whole number';
-			return `must be ${EXPECTED[issue.expected] ?? 'of another kind'}, not ${describe(got)}`;
-		}
-		case 'invalid_value':
-			if (own !== null) return `${own}, not ${JSON.stringify(got)}`;
-			if (issue.values.length > 1)
-				return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, not ${JSON.stringify(got)}`;
-			return `must be ${JSON.stringify(issue.values[0])}, not ${JSON.stringify(got)}`;
-		case 'too_big':
-		case 'too_small': {
-			// zod puts `.int(message)`'s message on its safe-range check too: say the range instead.
-			const message = issue.origin === 'int' ? bound(issue) : (own ?? bound(issue));
-			// Say how far off a text is: "at most 300 characters (it has 10,000,000)".
-			return issue.code === 'too_big' && typeof got === 'string'
-				? `${message} (it has ${thousands(got.length)})`
-				: message;
-		}
-		case 'invalid_key': {
-			// A key of a name→id map (MAP.json): the path ends in the key itself.
-			const key = String(issue.path.at(-1));
-			const inner = issue.issues[0];
-			return inner
-				? `is a name that ${issueSentence(inner, key)}`
-				: 'is a name that is not allowed';
-		}
-		case 'unrecognized_keys':
-			return `has unknown fields ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
-		default:
-			return own ?? 'is not valid here';
-	}
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-	let here: unknown = input;
-	for (const key of path) {
-		if (here === null || typeof here !== 'object') return undefined;
-		if (!Object.prototype.hasOwnProperty.call(here, key)) return undefined;
-		here = (here as Record<PropertyKey, unknown>)[key];
-	}
-	return here;
-}
-
 type Row = Record<string, unknown>;
 function rows(input: unknown, key: string): Row[] {
 	if (input === null || typeof input !== 'object') return [];
 	const list = (input as Row)[key];
 	return Array.isArray(list) ? (list as Row[]) : [];
 }
-function text(row: unknown, key: string): string | undefined {
+function field(row: unknown, key: string): string | undefined {
 	if (row === null || typeof row !== 'object') return undefined;
 	const value = (row as Row)[key];
 	return typeof value === 'string' && value !== '' ? value : undefined;
@@ -225,7 +100,7 @@ function referenceProblems(input: unknown): Problem[] {
 	for (const [key, noun] of Object.entries(ENTITY_NAMES)) {
 		const firstSeen = new Map<string, number>();
 		rows(input, key).forEach((row, index) => {
-			const rowId = text(row, 'id');
+			const rowId = field(row, 'id');
 			if (rowId === undefined) return;
 			const first = firstSeen.get(rowId);
 			if (first === undefined) firstSeen.set(rowId, index);
@@ -245,10 +120,10 @@ function referenceProblems(input: unknown): Problem[] {
 	const models = ids.models!;
 	const capabilities = ids.capabilities!;
 	rows(input, 'evidence').forEach((row, i) => {
-		const modelId = text(row, 'modelId');
+		const modelId = field(row, 'modelId');
 		if (modelId !== undefined && !models.has(modelId))
 			dangling(`evidence[${i}].modelId`, 'model', 'models', modelId);
-		const capabilityId = text(row, 'capabilityId');
+		const capabilityId = field(row, 'capabilityId');
 		if (capabilityId !== undefined && !capabilities.has(capabilityId))
 			dangling(`evidence[${i}].capabilityId`, 'capability', 'capabilities', capabilityId);
 	});
@@ -258,7 +133,7 @@ function referenceProblems(input: unknown): Problem[] {
 				`items[${i}].requirements[${j}].capabilityId`,
 				'capability',
 				'capabilities',
-				text(req, 'capabilityId')
+				field(req, 'capabilityId')
 			)
 		);
 	});
@@ -279,19 +154,19 @@ function referenceProblems(input: unknown): Problem[] {
 		danglingList(row, 'itemIds', path, 'item', 'items');
 		danglingList(row, 'modelIds', path, 'model', 'models');
 		danglingList(row, 'findingIds', path, 'finding', 'findings');
-		dangling(`${path}.supersedes`, 'decision', 'decisions', text(row, 'supersedes'));
+		dangling(`${path}.supersedes`, 'decision', 'decisions', field(row, 'supersedes'));
 	});
 	rows(input, 'findings').forEach((row, i) => {
 		const path = `findings[${i}]`;
-		dangling(`${path}.modelId`, 'model', 'models', text(row, 'modelId'));
-		dangling(`${path}.capabilityId`, 'capability', 'capabilities', text(row, 'capabilityId'));
+		dangling(`${path}.modelId`, 'model', 'models', field(row, 'modelId'));
+		dangling(`${path}.capabilityId`, 'capability', 'capabilities', field(row, 'capabilityId'));
 		danglingList(row, 'itemIds', path, 'item', 'items');
 	});
 	rows(input, 'evalRuns').forEach((row, i) =>
-		dangling(`evalRuns[${i}].modelId`, 'model', 'models', text(row, 'modelId'))
+		dangling(`evalRuns[${i}].modelId`, 'model', 'models', field(row, 'modelId'))
 	);
 	rows(input, 'briefs').forEach((row, i) =>
-		dangling(`briefs[${i}].modelId`, 'model', 'models', text(row, 'modelId'))
+		dangling(`briefs[${i}].modelId`, 'model', 'models', field(row, 'modelId'))
 	);
 	return problems;
 }

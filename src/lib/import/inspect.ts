@@ -5,7 +5,7 @@
  * an interrupted run's numbers are not evidence. So is a count or standard error that could not
  * be evidence (fractional, negative, too large), named by its path.
  */
-import { formatPath } from '../domain/workspace';
+import { formatPath } from '../domain/problems';
 import {
 	arrayAt,
 	countAt,

@@ -7,7 +7,7 @@
  * a number that cannot be evidence (a sample count of 1.5, a value too large to represent) refuses
  * the file, naming its path.
  */
-import { formatPath } from '../domain/workspace';
+import { formatPath } from '../domain/problems';
 import { LIMITS } from '../domain/schemas';
 import {
 	countAt,

@@ -10,7 +10,7 @@
  */
 import { LIMITS } from '../domain/schemas';
 import { quote } from '../domain/strict';
-import { formatPath } from '../domain/workspace';
+import { formatPath } from '../domain/problems';
 import {
 	arrayAt,
 	isoDay,

@@ -9,7 +9,7 @@
 import { readCsvTable, type CsvTable } from './csv-table';
 import { quarterOf } from '../domain/dates';
 import { Item, ITEM_STATUSES, PRIORITIES, type ItemStatus, type Priority } from '../domain/schemas';
-import { formatPath, issueSentence } from '../domain/workspace';
+import { formatPath, issueSentence } from '../domain/problems';
 import { DecodeError, decodeText } from './decode';
 import { isoDay, ResultsError } from './results';
 
