@@ -11,9 +11,11 @@ import {
 	chmodSync
 } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { staleTemporaries, temporaryPath, writeFileAtomic } from './atomic-write';
-import { tempFolder } from './test-support';
+import { tempFolder, removeTempFolders } from './test-support';
+
+afterAll(removeTempFolders);
 
 /** Faults to inject into node:fs, one call at a time. */
 const fault = vi.hoisted(() => ({ write: false, fsync: false, rename: false }));

@@ -1,8 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
-import { capmap, tempFile } from './test-support';
+import { afterAll, describe, expect, it } from 'vitest';
+import { capmap, tempFile, removeTempFolders } from './test-support';
+
+afterAll(removeTempFolders);
 
 const SAMPLE = 'samples/sample-workspace.json';
 const AS_OF = ['--as-of', '2026-11-27'];

@@ -6,10 +6,12 @@
 import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_LISTED } from './capmap';
 import { jsonText, UnrepresentableError } from './json-output';
-import { capmap, tempFile, tempFolder } from './test-support';
+import { capmap, tempFile, tempFolder, removeTempFolders } from './test-support';
+
+afterAll(removeTempFolders);
 
 const SAMPLE = 'samples/sample-workspace.json';
 const SAMPLE_TEXT = readFileSync(SAMPLE, 'utf8');

@@ -9,9 +9,11 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { parseWorkspaceText } from '../src/lib/domain/workspace';
-import { capmap, fastTempFolder } from './test-support';
+import { capmap, fastTempFolder, removeTempFolders } from './test-support';
+
+afterAll(removeTempFolders);
 
 type Tool = 'promptfoo' | 'lm-eval' | 'inspect' | 'csv';
 const TOOLS: Tool[] = ['promptfoo', 'lm-eval', 'inspect', 'csv'];

@@ -9,8 +9,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, it, onTestFinished } from 'vitest';
-import { tempFolder } from './test-support';
+import { afterAll, expect, it, onTestFinished } from 'vitest';
+import { tempFolder, removeTempFolders } from './test-support';
+
+afterAll(removeTempFolders);
 
 const CLI = 'scripts/capmap.js';
 const PF = 'tests/fixtures/eval/promptfoo';

@@ -1,5 +1,5 @@
 /** Helpers for the command line's tests: `capmap` run in-process, and files in a fresh folder. */
-import { accessSync, constants, mkdtempSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from './capmap';
@@ -18,8 +18,17 @@ export async function capmap(...argv: string[]): Promise<CapmapResult> {
 	return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
+const folders: string[] = [];
+
+/** A fresh folder, removed by `removeTempFolders` (each spec file calls it after all its tests). */
 export function tempFolder(): string {
-	return mkdtempSync(join(tmpdir(), 'capmap-'));
+	const folder = mkdtempSync(join(tmpdir(), 'capmap-'));
+	folders.push(folder);
+	return folder;
+}
+
+export function removeTempFolders(): void {
+	for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 }
 
 /**
@@ -29,7 +38,9 @@ export function tempFolder(): string {
 export function fastTempFolder(): string {
 	try {
 		accessSync('/dev/shm', constants.W_OK);
-		return mkdtempSync(join('/dev/shm', 'capmap-'));
+		const folder = mkdtempSync(join('/dev/shm', 'capmap-'));
+		folders.push(folder);
+		return folder;
 	} catch {
 		return tempFolder();
 	}
