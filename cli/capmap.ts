@@ -3,26 +3,22 @@
  * `capmap`: the domain rules in Node, for automation and for checking the rules.
  * Argument parsing and output only; every rule lives in src/lib/domain.
  * Exit codes: 0 success, 1 an invalid or unreadable file, 2 bad arguments.
+ * Every error is one line on stderr; a file with validation problems adds its problems, one a
+ * line, at most MAX_LISTED of them. The usage text comes only with --help, or after the error
+ * when no command was given.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { z } from 'zod';
 import { generateBrief, BriefError } from '../src/lib/domain/brief';
-import { isIsoDate, todayIso } from '../src/lib/domain/dates';
+import { isIsoDate } from '../src/lib/domain/dates';
+import { oneLine } from '../src/lib/domain/one-line';
 import { readinessReport, type ReadinessReportItem } from '../src/lib/domain/report';
-import { isRegression, scenarioChanges, type ModelOverride } from '../src/lib/domain/scenario';
-import { FORMATS, parseResults, type Format } from '../src/lib/import/detect';
-import { ingest, type ResultsMap } from '../src/lib/import/ingest';
-import { ResultsError } from '../src/lib/import/results';
+import { scenarioChanges, type ModelOverride } from '../src/lib/domain/scenario';
 import { DEFAULT_ROLE, MODEL_STATUSES, type ModelStatus } from '../src/lib/domain/schemas';
-import {
-	formatPath,
-	formatProblem,
-	parseWorkspaceText,
-	serializeWorkspace,
-	type Workspace
-} from '../src/lib/domain/workspace';
-import { parseArgs, single, UsageError, type ParsedArgs } from './args';
+import { formatProblem, parseWorkspaceText, type Workspace } from '../src/lib/domain/workspace';
+import { parseArgs, single, UsageError } from './args';
+import { FileError, loadWorkspace, readText, writeOutput } from './files';
+import { ingestCommand } from './ingest-command';
+import { jsonText, UnrepresentableError } from './json-output';
+import { asOfArg, fileArg, type Output } from './options';
 import { table } from './table';
 
 const USAGE = `usage: capmap <command> [options]
@@ -30,60 +26,11 @@ const USAGE = `usage: capmap <command> [options]
   readiness <file> [--as-of DATE] [--json]
   scenario <file> --set MODEL=STATUS[@DATE] [--set ...] [--as-of DATE] [--json]
   brief <file> --model ID [--as-of DATE] [--format md|html] [--out FILE]
-  ingest <file> <results> [--format auto|promptfoo|lm-eval|inspect|csv] [--map MAP.json] [--out FILE] [--as-of DATE]`;
+  ingest <file> <results> [--format auto|promptfoo|lm-eval|inspect|csv] [--map MAP.json] [--out FILE] [--as-of DATE]
+Dates are written YYYY-MM-DD. Exit status: 0 done, 1 a file is invalid or unreadable, 2 bad arguments.`;
 
-/** A workspace file that cannot be used: exit 1 with its problems. */
-class FileError extends Error {
-	constructor(
-		message: string,
-		readonly details: string[] = []
-	) {
-		super(message);
-	}
-}
-
-interface Output {
-	out: (text: string) => void;
-	err: (text: string) => void;
-}
-
-function readText(path: string): string {
-	try {
-		return readFileSync(path, 'utf8');
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		const reason =
-			code === 'ENOENT'
-				? 'no such file'
-				: code === 'EISDIR'
-					? 'is a folder'
-					: (code ?? 'cannot be read');
-		throw new FileError(`${path}: ${reason}`);
-	}
-}
-
-function loadWorkspace(path: string): Workspace {
-	const result = parseWorkspaceText(readText(path));
-	if (!result.ok)
-		throw new FileError(
-			`${path}: not a valid workspace (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'})`,
-			result.problems.map(formatProblem)
-		);
-	return result.workspace;
-}
-
-function fileArg(args: ParsedArgs, command: string): string {
-	if (args.positionals.length !== 1)
-		throw new UsageError(`${command} takes one workspace file, got ${args.positionals.length}`);
-	return args.positionals[0]!;
-}
-
-function asOfArg(args: ParsedArgs): string {
-	const asOf = single(args, 'as-of') ?? todayIso();
-	if (!isIsoDate(asOf))
-		throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not "${asOf}"`);
-	return asOf;
-}
+/** Problems listed after a file's one-line summary; `capmap validate` lists them all. */
+export const MAX_LISTED = 50;
 
 function validate(argv: string[], io: Output): number {
 	const path = fileArg(parseArgs(argv, [], []), 'validate');
@@ -92,16 +39,19 @@ function validate(argv: string[], io: Output): number {
 		io.out('valid');
 		return 0;
 	}
-	for (const problem of result.problems) io.out(formatProblem(problem));
+	// Every problem, uncapped: this is the command that lists them all.
+	for (const problem of result.problems) io.out(oneLine(formatProblem(problem)));
 	return 1;
 }
 
 function readiness(argv: string[], io: Output): number {
 	const args = parseArgs(argv, ['as-of'], ['json']);
-	const workspace = loadWorkspace(fileArg(args, 'readiness'));
-	const report = readinessReport(workspace, asOfArg(args));
+	const path = fileArg(args, 'readiness');
+	// Arguments first: a bad one is exit 2 whatever the file holds.
+	const asOf = asOfArg(args);
+	const report = readinessReport(loadWorkspace(path), asOf);
 	if (args.switches.has('json')) {
-		io.out(JSON.stringify(report, null, 2));
+		io.out(jsonText(report));
 		return 0;
 	}
 	const rows = report.items.map((r) => [
@@ -137,7 +87,9 @@ function partsText(parts: ReadinessReportItem['parts']): string {
 function parseOverride(text: string, workspace: Workspace): ModelOverride {
 	const match = /^([^=]+)=([a-z]+)(?:@(.+))?$/.exec(text);
 	if (!match)
-		throw new UsageError(`--set must look like MODEL=STATUS or MODEL=STATUS@DATE, not "${text}"`);
+		throw new UsageError(
+			`--set must look like MODEL=STATUS or MODEL=STATUS@DATE, not ${JSON.stringify(text)}`
+		);
 	const [, modelId, status, date] = match as unknown as [
 		string,
 		string,
@@ -149,7 +101,7 @@ function parseOverride(text: string, workspace: Workspace): ModelOverride {
 	if (!(MODEL_STATUSES as readonly string[]).includes(status))
 		throw new UsageError(`--set ${text}: status must be one of ${MODEL_STATUSES.join(', ')}`);
 	if (date !== undefined && !isIsoDate(date))
-		throw new UsageError(`--set ${text}: the date must be written YYYY-MM-DD`);
+		throw new UsageError(`--set ${text}: the date must be a real date written YYYY-MM-DD`);
 	return { modelId, status: status as ModelStatus, ...(date ? { expectedAt: date } : {}) };
 }
 
@@ -165,15 +117,11 @@ function scenario(argv: string[], io: Output): number {
 	const changes = scenarioChanges(workspace, overrides, asOf);
 	if (args.switches.has('json')) {
 		io.out(
-			JSON.stringify(
-				{
-					asOf,
-					overrides,
-					changes: changes.map((c) => ({ id: c.itemId, title: c.title, from: c.from, to: c.to }))
-				},
-				null,
-				2
-			)
+			jsonText({
+				asOf,
+				overrides,
+				changes: changes.map((c) => ({ id: c.itemId, title: c.title, from: c.from, to: c.to }))
+			})
 		);
 		return 0;
 	}
@@ -221,90 +169,9 @@ async function brief(argv: string[], io: Output): Promise<number> {
 	}
 	const out = single(args, 'out');
 	if (out) {
-		try {
-			writeFileSync(out, text.endsWith('\n') ? text : `${text}\n`);
-		} catch (error) {
-			throw new FileError(
-				`${out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`
-			);
-		}
+		writeOutput(out, text.endsWith('\n') ? text : `${text}\n`);
 		io.err(`wrote ${out}`);
 	} else io.out(text);
-	return 0;
-}
-
-const ResultsMapSchema = z.object({
-	models: z.record(z.string(), z.string()).default({}),
-	metrics: z.record(z.string(), z.string()).default({})
-});
-
-function readMap(path: string | undefined): ResultsMap {
-	if (!path) return { models: {}, metrics: {} };
-	let json: unknown;
-	try {
-		json = JSON.parse(readText(path));
-	} catch (error) {
-		if (error instanceof FileError) throw error;
-		throw new FileError(`${path}: is not valid JSON`);
-	}
-	const parsed = ResultsMapSchema.safeParse(json);
-	if (!parsed.success)
-		throw new FileError(
-			`${path}: not a mapping file`,
-			parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`)
-		);
-	return parsed.data;
-}
-
-function ingestCommand(argv: string[], io: Output): number {
-	const args = parseArgs(argv, ['format', 'map', 'out', 'as-of'], []);
-	if (args.positionals.length !== 2)
-		throw new UsageError(
-			`ingest takes a workspace file and a results file, got ${args.positionals.length} file(s)`
-		);
-	const [path, resultsPath] = args.positionals as [string, string];
-	const format = (single(args, 'format') ?? 'auto') as Format;
-	if (!(FORMATS as readonly string[]).includes(format))
-		throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
-	const asOf = asOfArg(args);
-	const workspace = loadWorkspace(path);
-	const map = readMap(single(args, 'map'));
-	let parsed;
-	try {
-		parsed = parseResults(readText(resultsPath), format);
-	} catch (error) {
-		if (error instanceof ResultsError) throw new FileError(`${resultsPath}: ${error.message}`);
-		throw error;
-	}
-	const result = ingest(workspace, parsed, map, basename(resultsPath), asOf);
-	const out = single(args, 'out') ?? path;
-	try {
-		writeFileSync(out, serializeWorkspace(result.workspace));
-	} catch (error) {
-		throw new FileError(
-			`${out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`
-		);
-	}
-	io.out(
-		`${result.added.length} new evidence record${result.added.length === 1 ? '' : 's'} from ${basename(resultsPath)} (${parsed.tool}, ${parsed.observedAt}); ${result.duplicates} already present; wrote ${out}`
-	);
-	if (result.unmapped.models.length > 0)
-		io.out(`unmapped models (skipped): ${result.unmapped.models.join(', ')}`);
-	if (result.unmapped.metrics.length > 0)
-		io.out(`unmapped metrics (skipped): ${result.unmapped.metrics.join(', ')}`);
-	if (result.changes.length === 0) io.out(`no item changes readiness (as of ${asOf})`);
-	else
-		io.out(
-			table(
-				['item', 'from', 'to', 'title'],
-				result.changes.map((c) => [
-					c.itemId,
-					c.from,
-					isRegression(c) ? `${c.to} (regression)` : c.to,
-					c.title
-				])
-			)
-		);
 	return 0;
 }
 
@@ -316,31 +183,46 @@ const COMMANDS: Record<string, (argv: string[], io: Output) => number | Promise<
 	ingest: ingestCommand
 };
 
+/** `--help` anywhere asks for the usage text, whatever else is on the line. */
+const wantsHelp = (argv: readonly string[]) =>
+	argv[0] === 'help' || argv.includes('--help') || argv.includes('-h');
+
 export async function run(argv: readonly string[], io: Output): Promise<number> {
 	const [command, ...rest] = argv;
+	const fail = (message: string) => io.err(`capmap: ${oneLine(message)}`);
 	try {
-		if (command === undefined || command === '--help' || command === 'help') {
-			(command === undefined ? io.err : io.out)(USAGE);
-			return command === undefined ? 2 : 0;
+		if (wantsHelp(argv)) {
+			io.out(USAGE);
+			return 0;
+		}
+		if (command === undefined) {
+			fail('no command given');
+			io.err(USAGE);
+			return 2;
 		}
 		const handler = COMMANDS[command];
-		if (!handler) throw new UsageError(`unknown command "${command}"`);
+		if (!handler)
+			throw new UsageError(
+				`unknown command ${JSON.stringify(command)} (the commands are ${Object.keys(COMMANDS).join(', ')}; capmap --help explains them)`
+			);
 		return await handler(rest, io);
 	} catch (error) {
 		if (error instanceof UsageError) {
-			io.err(`capmap: ${error.message}\n${USAGE}`);
+			fail(error.message);
 			return 2;
 		}
 		if (error instanceof FileError) {
-			io.err(`capmap: ${error.message}`);
-			for (const detail of error.details) io.err(`  ${detail}`);
+			fail(error.message);
+			for (const detail of error.details.slice(0, MAX_LISTED)) io.err(oneLine(detail));
+			if (error.details.length > MAX_LISTED)
+				io.err(`…and ${error.details.length - MAX_LISTED} more`);
 			return 1;
 		}
-		if (error instanceof BriefError) {
-			io.err(`capmap: ${error.message}`);
+		if (error instanceof BriefError || error instanceof UnrepresentableError) {
+			fail(error.message);
 			return 1;
 		}
-		io.err(`capmap: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+		fail(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
 		return 1;
 	}
 }

@@ -1,5 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { boardCounts, loadSample } from './helpers';
+import { boardCounts, loadSample, SAMPLE } from './helpers';
 
 const PF = 'tests/fixtures/eval/promptfoo/results-v3.json';
 
@@ -111,4 +115,88 @@ test('a new model and capability can be created from the mapping screen', async 
 	await page.goto('/capabilities');
 	await expect(page.getByRole('row', { name: /latency-p50-ms/ })).toContainText('lower');
 	await expect(page.getByRole('row', { name: /latency-p50-ms/ })).toContainText('ms');
+});
+
+/** What `capmap ingest` says of a results file: the words the app must use too. */
+function cliRefusal(results: Buffer, name: string): string {
+	const folder = mkdtempSync(join(tmpdir(), 'capmap-e2e-'));
+	const path = join(folder, name);
+	writeFileSync(path, results);
+	writeFileSync(join(folder, 'ws.json'), readFileSync(SAMPLE));
+	const run = spawnSync('node', ['scripts/capmap.js', 'ingest', join(folder, 'ws.json'), path], {
+		encoding: 'utf8'
+	});
+	expect(run.status).toBe(1);
+	// "capmap: <path>: <problem>; nothing was written" → the problem.
+	return run.stderr
+		.trim()
+		.slice(`capmap: ${path}: `.length)
+		.replace(/; nothing was written$/, '');
+}
+
+test('a results file that cannot make valid evidence is refused as the command line refuses it', async ({
+	page
+}) => {
+	await loadSample(page);
+	const lmEval = JSON.parse(
+		readFileSync('tests/fixtures/eval/lm-eval/results_2026-11-20T02-14-07.json', 'utf8')
+	);
+	lmEval['n-samples'].hellaswag.effective = 10042.5;
+	const fractional = Buffer.from(JSON.stringify(lmEval));
+	const csv = Buffer.from('model,metric,value,date\nm,k,0x5d,2026-02-30\n');
+	const cases = [
+		{ name: 'results_fractional.json', buffer: fractional, mimeType: 'application/json' },
+		{ name: 'hex.csv', buffer: csv, mimeType: 'text/csv' },
+		{ name: 'latin1.csv', buffer: Buffer.from([0x6d, 0x2c, 0xe9, 0x0a]), mimeType: 'text/csv' }
+	];
+	const expected = [
+		'n-samples.hellaswag.effective: 10042.5 is not a whole number',
+		'row 2, value: "0x5d" is not a decimal number',
+		'is not UTF-8 text (byte 3 is not part of a character)'
+	];
+	for (const [i, file] of cases.entries()) {
+		const words = cliRefusal(file.buffer, file.name);
+		expect(words).toContain(expected[i]);
+		await page.goto('/evidence/import');
+		await page.getByLabel('Results file').setInputFiles(file);
+		await expect(page.getByRole('alert')).toContainText(`${file.name} was not imported:`);
+		await expect(page.getByRole('alert')).toContainText(words);
+	}
+	await page.goto('/evidence');
+	await expect(page.getByText('66 of 66 records')).toBeVisible();
+});
+
+test('a UTF-16 results file is read, not called binary', async ({ page }) => {
+	await loadSample(page);
+	await page.goto('/evidence/import');
+	const csv = 'model,metric,value,date,samples\nhouse-weak,score:routing,91.5,2026-11-20,400\n';
+	await page.getByLabel('Results file').setInputFiles({
+		name: 'utf16.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(`\ufeff${csv}`, 'utf16le')
+	});
+	await expect(page.getByRole('heading', { name: /Map utf16\.csv \(CSV/i })).toBeVisible();
+});
+
+test('a workspace file in UTF-16 is imported; one that is not text is refused in words', async ({
+	page
+}) => {
+	await loadSample(page);
+	await page.goto('/workspace');
+	const renamed = JSON.parse(readFileSync(SAMPLE, 'utf8'));
+	renamed.name = 'Helio in UTF-16';
+	await page.locator('input[type=file]').setInputFiles({
+		name: 'latin1.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d])
+	});
+	await expect(page.getByRole('alert')).toContainText(
+		'(file): is not UTF-8 text (byte 3 is not part of a character)'
+	);
+	await page.locator('input[type=file]').setInputFiles({
+		name: 'utf16.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(Buffer.from(`\ufeff${JSON.stringify(renamed)}`, 'utf16le')).swap16()
+	});
+	await expect(page.locator('header')).toContainText('Helio in UTF-16');
 });

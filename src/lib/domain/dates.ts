@@ -1,4 +1,11 @@
-/** Calendar helpers on ISO `YYYY-MM-DD` strings, in UTC so a time zone never shifts a day. */
+/**
+ * Calendar helpers on ISO `YYYY-MM-DD` strings. A date here is a day of the calendar, not a
+ * moment: arithmetic on it runs in UTC, where every day is 24 hours long, so neither the time
+ * zone nor a daylight-saving change ever moves a date by one. "Today", the default as-of date,
+ * is the day on the user's own calendar (local time): a PM in California reading the board at
+ * 6 pm on the 27th means the 27th, although it is already the 28th in UTC.
+ */
+import { isRealDate } from './strict';
 
 const DAY_MS = 86_400_000;
 
@@ -16,13 +23,15 @@ export function quarterOf(isoDate: string): string {
 	return `${isoDate.slice(0, 4)}-Q${Math.floor((month - 1) / 3) + 1}`;
 }
 
+/** Today's date on the local calendar (see the header: the user's day, not UTC's). */
 export function todayIso(now: Date = new Date()): string {
 	const pad = (n: number) => String(n).padStart(2, '0');
 	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** Exactly `YYYY-MM-DD` and a day that exists: 2026-02-31 is not one (strict.ts). */
 export function isIsoDate(value: string): boolean {
-	return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+	return isRealDate(value);
 }
 
 export function addDays(isoDate: string, days: number): string {

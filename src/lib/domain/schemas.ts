@@ -3,12 +3,41 @@
  * comes from here through z.infer, so a field is spelled once.
  */
 import { z } from 'zod';
+import { isRealDate } from './strict';
 
-export const id = z.string().min(1, 'must not be empty');
-export const isoDate = z.iso.date('must be a date written YYYY-MM-DD');
+/**
+ * The longest text each kind of field may hold. Not a storage limit but a guard: a runaway value
+ * (a 10-million-character model name from a broken export) is a problem with a path when the
+ * file is read, not a crash far downstream when a brief or a table is built from it. Generous
+ * for real data: a name fits on a line, a Markdown body is a long document.
+ */
+export const LIMITS = {
+	id: 200,
+	name: 300,
+	/** Generated source titles name a tool, a file and a task. */
+	title: 1000,
+	url: 2048,
+	/** Timestamps and other machine-written short strings. */
+	stamp: 100,
+	body: 1_000_000
+} as const;
+
+const chars = (n: number) => n.toLocaleString('en-US');
+/** Text of at most `max` characters, said the way a person would read it. */
+export const text = (max: number) =>
+	z.string().max(max, `must be at most ${chars(max)} characters`);
+const nonEmptyText = (max: number) => text(max).min(1, 'must not be empty');
+const name = nonEmptyText(LIMITS.name);
+const body = text(LIMITS.body);
+
+export const id = nonEmptyText(LIMITS.id);
+/** A real day written YYYY-MM-DD (2026-02-30 is refused), in the years 1 to 9999: strict.ts. */
+export const isoDate = z.string().refine(isRealDate, 'must be a date written YYYY-MM-DD');
 export const quarter = z
 	.string()
 	.regex(/^\d{4}-Q[1-4]$/, 'must be a quarter written YYYY-Qn, e.g. 2026-Q3');
+/** A count of cases: a whole number, zero or more. */
+const count = z.number().int('must be a whole number').nonnegative('must be zero or more');
 
 export const DIRECTIONS = ['higher', 'lower'] as const;
 export const MODEL_STATUSES = ['production', 'available', 'announced', 'retired'] as const;
@@ -41,10 +70,10 @@ export const role = z
 
 export const Capability = z.object({
 	id,
-	name: z.string().min(1, 'must not be empty'),
-	description: z.string().optional(),
-	category: z.string().optional(),
-	unit: z.string(),
+	name,
+	description: body.optional(),
+	category: text(LIMITS.name).optional(),
+	unit: text(60),
 	direction: z.enum(DIRECTIONS),
 	role: role.optional()
 });
@@ -52,12 +81,12 @@ export const Capability = z.object({
 export const ModelStatus = z.enum(MODEL_STATUSES);
 export const Model = z.object({
 	id,
-	name: z.string().min(1, 'must not be empty'),
-	vendor: z.string().optional(),
+	name,
+	vendor: text(LIMITS.name).optional(),
 	status: ModelStatus,
 	expectedAt: isoDate.optional(),
 	roles: z.array(role).min(1, 'must name at least one role').optional(),
-	notes: z.string().optional()
+	notes: body.optional()
 });
 
 export const EvidenceKind = z.enum(EVIDENCE_KINDS);
@@ -68,50 +97,50 @@ export const Evidence = z.object({
 	value: z.number(),
 	kind: EvidenceKind,
 	source: z.object({
-		title: z.string().min(1, 'must not be empty'),
-		url: z.string().optional()
+		title: nonEmptyText(LIMITS.title),
+		url: text(LIMITS.url).optional()
 	}),
 	observedAt: isoDate,
-	sampleSize: z.number().int('must be a whole number').nonnegative().optional(),
+	sampleSize: count.optional(),
 	stderr: z.number().nonnegative('must be zero or more').optional(),
-	notes: z.string().optional()
+	notes: body.optional()
 });
 
 export const Requirement = z.object({
 	capabilityId: id,
 	threshold: z.number(),
 	must: z.boolean().default(true),
-	note: z.string().optional()
+	note: body.optional()
 });
 
 export const ItemStatus = z.enum(ITEM_STATUSES);
 export const Priority = z.enum(PRIORITIES);
 export const SpecExample = z.object({
-	input: z.string(),
-	output: z.string(),
+	input: body,
+	output: body,
 	verdict: z.enum(['good', 'bad']),
-	note: z.string().optional()
+	note: body.optional()
 });
 /** The AI feature spec: what the model receives, good and bad outputs, the fallback, the scope. */
 export const Spec = z.object({
-	modelInput: z.string().optional(),
-	fallback: z.string().optional(),
+	modelInput: body.optional(),
+	fallback: body.optional(),
 	examples: z.array(SpecExample).optional(),
-	inScope: z.array(z.string()).optional(),
-	outOfScope: z.array(z.string()).optional()
+	inScope: z.array(body).optional(),
+	outOfScope: z.array(body).optional()
 });
 export const Item = z.object({
 	id,
-	title: z.string().min(1, 'must not be empty'),
-	description: z.string().optional(),
+	title: name,
+	description: body.optional(),
 	quarter: quarter.optional(),
 	status: ItemStatus,
-	owner: z.string().optional(),
+	owner: text(LIMITS.name).optional(),
 	priority: Priority.optional(),
-	userImpact: z.string().optional(),
-	tags: z.array(z.string()).optional(),
-	externalKey: z.string().optional(),
-	externalUrl: z.string().optional(),
+	userImpact: body.optional(),
+	tags: z.array(text(LIMITS.name)).optional(),
+	externalKey: text(LIMITS.id).optional(),
+	externalUrl: text(LIMITS.url).optional(),
 	spec: Spec.optional(),
 	noModelDependency: z.boolean().optional(),
 	requirements: z.array(Requirement)
@@ -123,12 +152,12 @@ export const Classification = z.enum(CLASSIFICATIONS);
 export const Decision = z.object({
 	id,
 	date: isoDate,
-	title: z.string().min(1, 'must not be empty'),
-	rationale: z.string(),
+	title: name,
+	rationale: body,
 	kind: DecisionKind,
 	/** Absent means `decided`. */
 	status: DecisionStatus.optional(),
-	owner: z.string().optional(),
+	owner: text(LIMITS.name).optional(),
 	classification: Classification.optional(),
 	supersedes: id.optional(),
 	itemIds: z.array(id).optional(),
@@ -137,17 +166,17 @@ export const Decision = z.object({
 });
 
 const Source = z.object({
-	title: z.string().min(1, 'must not be empty'),
-	url: z.string().optional()
+	title: nonEmptyText(LIMITS.title),
+	url: text(LIMITS.url).optional()
 });
 /** A qualitative observation: a flagged output, a user-research note, an eval case worth keeping. */
 export const Finding = z.object({
 	id,
 	date: isoDate,
 	kind: z.enum(FINDING_KINDS),
-	summary: z.string().min(1, 'must not be empty'),
-	input: z.string().optional(),
-	output: z.string().optional(),
+	summary: nonEmptyText(LIMITS.body),
+	input: body.optional(),
+	output: body.optional(),
 	classification: Classification.optional(),
 	modelId: id.optional(),
 	capabilityId: id.optional(),
@@ -158,15 +187,15 @@ export const Finding = z.object({
 /** One run of one eval suite for one model, case by case. */
 export const EvalRun = z.object({
 	id,
-	tool: z.string().min(1, 'must not be empty'),
-	suite: z.string(),
+	tool: name,
+	suite: text(LIMITS.name),
 	modelId: id,
-	ranAt: z.string().min(1, 'must not be empty'),
-	file: z.string().optional(),
+	ranAt: nonEmptyText(LIMITS.stamp),
+	file: text(LIMITS.name).optional(),
 	cases: z.array(
 		z.object({
-			key: z.string().min(1, 'must not be empty'),
-			description: z.string().optional(),
+			key: nonEmptyText(LIMITS.title),
+			description: body.optional(),
 			pass: z.boolean(),
 			score: z.number().optional()
 		})
@@ -175,12 +204,12 @@ export const EvalRun = z.object({
 
 export const Brief = z.object({
 	id,
-	title: z.string(),
+	title: text(LIMITS.title),
 	modelId: id,
 	asOf: isoDate,
-	markdown: z.string(),
-	createdAt: z.string(),
-	updatedAt: z.string()
+	markdown: body,
+	createdAt: text(LIMITS.stamp),
+	updatedAt: text(LIMITS.stamp)
 });
 
 export const DEFAULT_SETTINGS = { staleAfterDays: 180, minSampleSize: 100 } as const;
@@ -188,7 +217,7 @@ export const Settings = z.object({
 	staleAfterDays: z
 		.number()
 		.int('must be a whole number')
-		.nonnegative()
+		.nonnegative('must be zero or more')
 		.default(DEFAULT_SETTINGS.staleAfterDays),
 	minSampleSize: z
 		.number()

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { roleOf, rolesOf } from './schemas';
 import { linkedWorkspace } from './testing';
 import {
+	formatPath,
 	formatProblem,
 	parseWorkspaceText,
 	serializeWorkspace,
@@ -204,5 +206,97 @@ describe('version 2 fields are checked', () => {
 			'findings[1].id: duplicate finding id "f1" (also findings[0])',
 			'evalRuns[1].id: duplicate eval run id "r1" (also evalRuns[0])'
 		]);
+	});
+});
+
+describe('limits and sentences (issue 14, item 8)', () => {
+	it('refuses runaway text with a path, on the fast path for evidence too', () => {
+		const ws = sample();
+		ws.models[0].name = 'm'.repeat(10_000_000);
+		ws.evidence[0].notes = 'n'.repeat(1_000_001);
+		ws.evidence[1].source.url = `https://example.com/${'u'.repeat(2048)}`;
+		ws.evidence[2].capabilityId = 'c'.repeat(201);
+		ws.name = 'w'.repeat(301);
+		expect(problemsOf(ws)).toEqual([
+			'name: must be at most 300 characters (it has 301)',
+			'models[0].name: must be at most 300 characters (it has 10,000,000)',
+			'evidence[0].notes: must be at most 1,000,000 characters (it has 1,000,001)',
+			'evidence[1].source.url: must be at most 2,048 characters (it has 2,068)',
+			'evidence[2].capabilityId: must be at most 200 characters (it has 201)',
+			`evidence[2].capabilityId: no capability "${'c'.repeat(201)}"`
+		]);
+	});
+
+	it('accepts text right at each limit', () => {
+		const ws = sample();
+		ws.models[0].name = 'm'.repeat(300);
+		ws.evidence[0].notes = 'n'.repeat(1_000_000);
+		ws.items[0].id = 'i'.repeat(200);
+		expect(problemsOf(ws)).toEqual([]);
+	});
+
+	it('names a day that does not exist, and years outside 1 to 9999', () => {
+		const ws = sample();
+		ws.evidence[0].observedAt = '2026-02-30';
+		ws.models[4].expectedAt = '0000-03-01';
+		ws.decisions[0].date = '2026-02-29';
+		expect(problemsOf(ws)).toEqual([
+			'models[4].expectedAt: must be a date written YYYY-MM-DD',
+			'evidence[0].observedAt: must be a date written YYYY-MM-DD',
+			'decisions[0].date: must be a date written YYYY-MM-DD'
+		]);
+	});
+
+	it('formats a path with an unusual key on one line', () => {
+		expect(formatPath(['models', 'openai:gpt-4o'])).toBe('models["openai:gpt-4o"]');
+		expect(formatPath(['metrics', 'a\nb', 0])).toBe('metrics["a\\nb"][0]');
+		expect(formatPath(['n-samples', 'gsm8k', 'effective'])).toBe('n-samples.gsm8k.effective');
+	});
+
+	it('writes every problem as a one-line sentence, never in zod’s own words', () => {
+		const paths: (string | number)[][] = [];
+		const walk = (value: unknown, path: (string | number)[]) => {
+			if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
+			else if (value && typeof value === 'object')
+				for (const [k, v] of Object.entries(value)) {
+					paths.push([...path, k]);
+					walk(v, [...path, k]);
+				}
+		};
+		walk(version2(), []);
+		const odd = [
+			1.5,
+			-1,
+			1e20,
+			2 ** 53,
+			Infinity,
+			'',
+			'2026-02-30',
+			'x'.repeat(1_000_001),
+			'x'.repeat(301),
+			[],
+			[1],
+			{},
+			{ a: 1 },
+			null,
+			true
+		];
+		fc.assert(
+			fc.property(fc.constantFrom(...paths), fc.constantFrom(...odd), (path, value) => {
+				const ws = version2();
+				let here = ws;
+				for (const key of path.slice(0, -1)) here = here[key];
+				here[path.at(-1)!] = value;
+				const result = validateWorkspace(ws);
+				if (result.ok) return;
+				for (const problem of result.problems) {
+					expect(problem.message).not.toMatch(
+						/Too (big|small)|Invalid|expected|received|<=|>=|\bint\b/
+					);
+					expect(formatProblem(problem)).not.toContain('\n');
+				}
+			}),
+			{ numRuns: 1500 }
+		);
 	});
 });

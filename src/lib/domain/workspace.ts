@@ -4,18 +4,22 @@
  * problem as `json.path: sentence`, including duplicate ids and dangling references.
  */
 import { z } from 'zod';
+import { parseJsonText } from './json-text';
 import { PlainEvidenceCheck } from './plain-evidence';
+import { describe, formatPath, formatProblem, issueSentence, type Problem } from './problems';
 import {
 	Brief,
 	Capability,
 	DEFAULT_SETTINGS,
+	LIMITS,
 	Decision,
 	EvalRun,
 	Evidence,
 	Finding,
 	Item,
 	Model,
-	Settings
+	Settings,
+	text
 } from './schemas';
 
 export const WORKSPACE_FORMAT = 'capmap.workspace';
@@ -27,7 +31,7 @@ export const Workspace = z.object({
 	version: z
 		.literal([1, 2], 'must be 1 or 2 (this Capmap reads workspace file versions 1 and 2)')
 		.transform((): typeof WORKSPACE_VERSION => WORKSPACE_VERSION),
-	name: z.string(),
+	name: text(LIMITS.name),
 	settings: Settings.default({ ...DEFAULT_SETTINGS }),
 	capabilities: z.array(Capability).default([]),
 	models: z.array(Model).default([]),
@@ -40,10 +44,8 @@ export const Workspace = z.object({
 });
 export type Workspace = z.infer<typeof Workspace>;
 
-export interface Problem {
-	path: string;
-	message: string;
-}
+// Where the workspace's callers have always found them.
+export { formatPath, formatProblem, issueSentence, type Problem };
 
 export type ValidationResult =
 	{ ok: true; workspace: Workspace } | { ok: false; problems: Problem[] };
@@ -65,82 +67,13 @@ export function emptyWorkspace(name = 'Untitled workspace'): Workspace {
 	};
 }
 
-/** `['items', 3, 'requirements', 0, 'capabilityId']` → `items[3].requirements[0].capabilityId`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-	let out = '';
-	for (const key of path) {
-		if (typeof key === 'number') out += `[${key}]`;
-		else out += out === '' ? String(key) : `.${String(key)}`;
-	}
-	return out === '' ? '(file)' : out;
-}
-
-export function formatProblem(problem: Problem): string {
-	return `${problem.path}: ${problem.message}`;
-}
-
-function describe(value: unknown): string {
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'a list';
-	if (typeof value === 'object') return 'an object';
-	if (typeof value === 'string') return 'text';
-	if (typeof value === 'number') return Number.isFinite(value) ? 'a number' : 'a non-finite number';
-	return typeof value;
-}
-
-const EXPECTED: Record<string, string> = {
-	string: 'text',
-	number: 'a number',
-	boolean: 'true or false',
-	array: 'a list',
-	object: 'an object'
-};
-
-/** zod's own wording starts "Invalid …"; a message our schemas wrote is already a sentence. */
-function ownMessage(issue: z.core.$ZodIssue): string | null {
-	return /^Invalid\b/.test(issue.message) ? null : issue.message;
-}
-
-/** Turns one zod issue into a sentence a PM can act on. */
-function sentence(issue: z.core.$ZodIssue, input: unknown): string {
-	const got = valueAt(input, issue.path);
-	if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && got === undefined)
-		return 'is missing';
-	switch (issue.code) {
-		case 'invalid_type': {
-			if (issue.expected === 'int' && typeof got === 'number' && Number.isFinite(got))
-				return 'must be a whole number';
-			return `must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describe(got)}`;
-		}
-		case 'invalid_value':
-			if (ownMessage(issue) !== null) return `${issue.message}, not ${JSON.stringify(got)}`;
-			if (issue.values.length > 1)
-				return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, not ${JSON.stringify(got)}`;
-			return issue.message;
-		case 'unrecognized_keys':
-			return `has unknown fields ${issue.keys.join(', ')}`;
-		default:
-			return issue.message;
-	}
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-	let here: unknown = input;
-	for (const key of path) {
-		if (here === null || typeof here !== 'object') return undefined;
-		if (!Object.prototype.hasOwnProperty.call(here, key)) return undefined;
-		here = (here as Record<PropertyKey, unknown>)[key];
-	}
-	return here;
-}
-
 type Row = Record<string, unknown>;
 function rows(input: unknown, key: string): Row[] {
 	if (input === null || typeof input !== 'object') return [];
 	const list = (input as Row)[key];
 	return Array.isArray(list) ? (list as Row[]) : [];
 }
-function text(row: unknown, key: string): string | undefined {
+function field(row: unknown, key: string): string | undefined {
 	if (row === null || typeof row !== 'object') return undefined;
 	const value = (row as Row)[key];
 	return typeof value === 'string' && value !== '' ? value : undefined;
@@ -167,7 +100,7 @@ function referenceProblems(input: unknown): Problem[] {
 	for (const [key, noun] of Object.entries(ENTITY_NAMES)) {
 		const firstSeen = new Map<string, number>();
 		rows(input, key).forEach((row, index) => {
-			const rowId = text(row, 'id');
+			const rowId = field(row, 'id');
 			if (rowId === undefined) return;
 			const first = firstSeen.get(rowId);
 			if (first === undefined) firstSeen.set(rowId, index);
@@ -187,10 +120,10 @@ function referenceProblems(input: unknown): Problem[] {
 	const models = ids.models!;
 	const capabilities = ids.capabilities!;
 	rows(input, 'evidence').forEach((row, i) => {
-		const modelId = text(row, 'modelId');
+		const modelId = field(row, 'modelId');
 		if (modelId !== undefined && !models.has(modelId))
 			dangling(`evidence[${i}].modelId`, 'model', 'models', modelId);
-		const capabilityId = text(row, 'capabilityId');
+		const capabilityId = field(row, 'capabilityId');
 		if (capabilityId !== undefined && !capabilities.has(capabilityId))
 			dangling(`evidence[${i}].capabilityId`, 'capability', 'capabilities', capabilityId);
 	});
@@ -200,7 +133,7 @@ function referenceProblems(input: unknown): Problem[] {
 				`items[${i}].requirements[${j}].capabilityId`,
 				'capability',
 				'capabilities',
-				text(req, 'capabilityId')
+				field(req, 'capabilityId')
 			)
 		);
 	});
@@ -221,21 +154,56 @@ function referenceProblems(input: unknown): Problem[] {
 		danglingList(row, 'itemIds', path, 'item', 'items');
 		danglingList(row, 'modelIds', path, 'model', 'models');
 		danglingList(row, 'findingIds', path, 'finding', 'findings');
-		dangling(`${path}.supersedes`, 'decision', 'decisions', text(row, 'supersedes'));
+		dangling(`${path}.supersedes`, 'decision', 'decisions', field(row, 'supersedes'));
 	});
 	rows(input, 'findings').forEach((row, i) => {
 		const path = `findings[${i}]`;
-		dangling(`${path}.modelId`, 'model', 'models', text(row, 'modelId'));
-		dangling(`${path}.capabilityId`, 'capability', 'capabilities', text(row, 'capabilityId'));
+		dangling(`${path}.modelId`, 'model', 'models', field(row, 'modelId'));
+		dangling(`${path}.capabilityId`, 'capability', 'capabilities', field(row, 'capabilityId'));
 		danglingList(row, 'itemIds', path, 'item', 'items');
 	});
 	rows(input, 'evalRuns').forEach((row, i) =>
-		dangling(`evalRuns[${i}].modelId`, 'model', 'models', text(row, 'modelId'))
+		dangling(`evalRuns[${i}].modelId`, 'model', 'models', field(row, 'modelId'))
 	);
 	rows(input, 'briefs').forEach((row, i) =>
-		dangling(`briefs[${i}].modelId`, 'model', 'models', text(row, 'modelId'))
+		dangling(`briefs[${i}].modelId`, 'model', 'models', field(row, 'modelId'))
 	);
 	return problems;
+}
+
+/**
+ * The fast path's verdict, with the length limits of schemas.ts that plain-evidence.ts does not
+ * check yet: a record with an over-long text goes to zod, which names it.
+ */
+function isPlainEvidence(record: unknown, check: PlainEvidenceCheck): boolean {
+	if (!check.accepts(record)) return false;
+	const r = record as Evidence;
+	return (
+		r.id.length <= LIMITS.id &&
+		r.modelId.length <= LIMITS.id &&
+		r.capabilityId.length <= LIMITS.id &&
+		r.source.title.length <= LIMITS.title &&
+		(r.source.url === undefined || r.source.url.length <= LIMITS.url) &&
+		(r.notes === undefined || r.notes.length <= LIMITS.body)
+	);
+}
+
+/**
+ * The problems of one evidence record against the file format, with paths inside the record
+ * (`sampleSize: must be a whole number`): what an importer checks before it adds a record, so
+ * that whatever it writes, `validate` accepts.
+ */
+export function evidenceProblems(
+	record: unknown,
+	check: PlainEvidenceCheck = new PlainEvidenceCheck()
+): Problem[] {
+	if (isPlainEvidence(record, check)) return [];
+	const parsed = Evidence.safeParse(record);
+	if (parsed.success) return [];
+	return parsed.error.issues.map((issue) => ({
+		path: formatPath(issue.path),
+		message: issueSentence(issue, record)
+	}));
 }
 
 export function validateWorkspace(input: unknown): ValidationResult {
@@ -247,14 +215,15 @@ export function validateWorkspace(input: unknown): ValidationResult {
 	// Plainly well-formed evidence skips zod's copy (plain-evidence.ts); zod checks the rest.
 	const evidence = (input as Row).evidence;
 	const check = new PlainEvidenceCheck();
-	const plain = Array.isArray(evidence) && evidence.every((record) => check.accepts(record));
+	const plain =
+		Array.isArray(evidence) && evidence.every((record) => isPlainEvidence(record, check));
 	const parsed = Workspace.safeParse(plain ? { ...input, evidence: [] } : input);
 	if (plain && parsed.success) parsed.data.evidence = evidence as Evidence[];
 	const problems: Problem[] = parsed.success
 		? []
 		: parsed.error.issues.map((issue) => ({
 				path: formatPath(issue.path),
-				message: sentence(issue, input)
+				message: issueSentence(issue, input)
 			}));
 	problems.push(...referenceProblems(input));
 	if (problems.length > 0 || !parsed.success) return { ok: false, problems };
@@ -276,16 +245,15 @@ function asVersion1(ws: Workspace): Workspace {
 	};
 }
 
-/** Parses the text of a workspace file; a JSON syntax error is one problem naming where it is. */
+/**
+ * Parses the text of a workspace file; a JSON syntax error is one problem naming where it is.
+ * Text from a file comes through decode.ts, which strips a byte-order mark; one left in a string
+ * is stripped here too, as it is no part of the JSON.
+ */
 export function parseWorkspaceText(source: string): ValidationResult {
-	let input: unknown;
-	try {
-		input = JSON.parse(source);
-	} catch (error) {
-		const detail = error instanceof Error ? error.message : String(error);
-		return { ok: false, problems: [{ path: '(file)', message: `is not valid JSON: ${detail}` }] };
-	}
-	return validateWorkspace(input);
+	const json = parseJsonText(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
+	if (!json.ok) return { ok: false, problems: [{ path: '(file)', message: json.problem }] };
+	return validateWorkspace(json.value);
 }
 
 export function serializeWorkspace(workspace: Workspace): string {

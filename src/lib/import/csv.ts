@@ -2,10 +2,21 @@
  * Evidence from a CSV table (a spreadsheet export, a homegrown eval script). The header row names
  * the columns; `model`, `metric` and `value` are required, `date` is required unless the caller
  * gives one, and `samples` (or `n`), `stderr` and `task` are optional. Column names are matched
- * case-insensitively; a `columns` map renames them (e.g. { value: "accuracy" }).
+ * case-insensitively; a `columns` map renames them (e.g. { value: "accuracy" }). Values are
+ * decimal numbers, samples whole numbers, dates YYYY-MM-DD or ISO timestamps; a row with
+ * anything else is refused by its number and column rather than read as something it is not.
  */
 import { readCsvTable, type CsvReadOptions } from './csv-table';
-import { isoDay, ResultsError, type Observation, type ParsedResults } from './results';
+import {
+	countAt,
+	isoDay,
+	nameAt,
+	nonNegativeAt,
+	numberAt,
+	ResultsError,
+	type Observation,
+	type ParsedResults
+} from './results';
 
 export type CsvColumn = 'model' | 'metric' | 'value' | 'date' | 'samples' | 'stderr' | 'task';
 
@@ -45,6 +56,7 @@ export function parseCsvEvidence(text: string, options: CsvOptions = {}): Parsed
 			);
 	if (at.date < 0 && !options.date)
 		throw new ResultsError('row 1', 'has no "date" column, and no date was given for the file');
+	const fileDate = options.date ? isoDay(options.date, 'the date given for the file') : undefined;
 
 	const dates = new Set<string>();
 	const observations: Observation[] = rows.map((row, i) => {
@@ -52,28 +64,28 @@ export function parseCsvEvidence(text: string, options: CsvOptions = {}): Parsed
 		if (row.length !== header.length)
 			throw new ResultsError(where, `has ${row.length} cells; the header has ${header.length}`);
 		const cell = (c: CsvColumn) => (at[c] >= 0 ? (row[at[c]] ?? '').trim() : '');
-		const value = Number(cell('value'));
-		if (cell('value') === '' || !Number.isFinite(value))
-			throw new ResultsError(`${where}, value`, `"${cell('value')}" is not a number`);
-		if (!cell('model')) throw new ResultsError(`${where}, model`, 'is empty');
-		if (!cell('metric')) throw new ResultsError(`${where}, metric`, 'is empty');
-		const samples = cell('samples');
-		const n = samples === '' ? undefined : Number(samples);
-		if (n !== undefined && (!Number.isInteger(n) || n < 0))
-			throw new ResultsError(`${where}, samples`, `"${samples}" is not a whole number`);
-		const stderr = cell('stderr') === '' ? undefined : Number(cell('stderr'));
-		const observedAt = at.date >= 0 ? isoDay(cell('date'), `${where}, date`) : options.date!;
+		// Every cell through the strict readers: `0x5d` is not 93, `12` is not December 2001.
+		const value = numberAt(cell('value'), `${where}, value`);
+		const model = nameAt(cell('model'), `${where}, model`);
+		const metric = nameAt(cell('metric'), `${where}, metric`);
+		if (!model) throw new ResultsError(`${where}, model`, 'is empty');
+		if (!metric) throw new ResultsError(`${where}, metric`, 'is empty');
+		const n = cell('samples') === '' ? undefined : countAt(cell('samples'), `${where}, samples`);
+		const stderr =
+			cell('stderr') === '' ? undefined : nonNegativeAt(cell('stderr'), `${where}, stderr`);
+		const observedAt = at.date >= 0 ? isoDay(cell('date'), `${where}, date`) : fileDate!;
 		dates.add(observedAt);
 		return {
-			models: [cell('model')],
-			metric: cell('metric'),
+			models: [model],
+			metric,
 			value,
 			// A table's values are taken in the capability's own unit: no fraction guessing.
 			fraction: false,
 			observedAt,
 			...(n !== undefined ? { sampleSize: n } : {}),
-			...(stderr !== undefined && Number.isFinite(stderr) ? { stderr } : {}),
-			task: cell('task') || cell('metric')
+			...(stderr !== undefined ? { stderr } : {}),
+			task: nameAt(cell('task'), `${where}, task`) || metric,
+			where
 		};
 	});
 	// The file's date is its latest row's; each row keeps its own.

@@ -33,9 +33,20 @@ export function parseResults(
 	csv: CsvOptions = {}
 ): ParsedResults {
 	const tool = format === 'auto' ? detectFormat(text) : format;
-	if (tool === 'csv') return parseCsvEvidence(text, csv);
+	if (tool === 'csv') return finite(parseCsvEvidence(text, csv));
 	const json = parseJson(text);
-	if (tool === 'promptfoo') return parsePromptfoo(json);
-	if (tool === 'lm-eval') return parseLmEval(json);
-	return parseInspect(json);
+	if (tool === 'promptfoo') return finite(parsePromptfoo(json));
+	if (tool === 'lm-eval') return finite(parseLmEval(json));
+	return finite(parseInspect(json));
+}
+
+/**
+ * Every value an importer read is finite, but one it computed may not be (the mean of costs near
+ * the largest double overflows): such a file is refused where the value came from.
+ */
+function finite(parsed: ParsedResults): ParsedResults {
+	for (const o of parsed.observations)
+		if (!Number.isFinite(o.value))
+			throw new ResultsError(o.where, 'comes to a number too large to represent');
+	return parsed;
 }

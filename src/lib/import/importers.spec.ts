@@ -148,7 +148,7 @@ describe('CSV', () => {
 
 	it('names the row and column of a bad cell, a missing quote, a missing column', () => {
 		expect(() => parseCsvEvidence('model,metric,value,date\na,b,high,2026-01-01')).toThrow(
-			'row 2, value: "high" is not a number'
+			'row 2, value: "high" is not a decimal number'
 		);
 		expect(() => parseCsvEvidence('model,metric,value,date\na,"b,1,2026-01-01\n')).toThrow(
 			/^row 2: has a quote that is never closed/
@@ -251,5 +251,118 @@ describe('bad files', () => {
 			'inspect'
 		);
 		expect(detectFormat(fixture('csv/evidence.csv'))).toBe('csv');
+	});
+});
+
+describe('every importer reads numbers and dates strictly (issue 14, items 5 and 8)', () => {
+	const csv = (cells: string) => `model,metric,value,date,samples,stderr\n${cells}\n`;
+	const refusal = (text: string, format?: 'lm-eval' | 'inspect' | 'promptfoo' | 'csv') => {
+		try {
+			parseResults(text, format);
+			return 'read';
+		} catch (error) {
+			expect(error).toBeInstanceOf(ResultsError);
+			return (error as Error).message;
+		}
+	};
+
+	it.each([
+		['a, b, 0x5d, 2026-11-20, 10,', 'row 2, value: "0x5d" is not a decimal number'],
+		['a, b, 1e400, 2026-11-20, 10,', 'row 2, value: "1e400" is too large to be a number'],
+		['a, b, Infinity, 2026-11-20, 10,', 'row 2, value: "Infinity" is not a decimal number'],
+		['a, b, , 2026-11-20, 10,', 'row 2, value: is empty, not a number'],
+		['a, b, 93, 1, 10,', 'row 2, date: "1" is not a date'],
+		['a, b, 93, 12, 10,', 'row 2, date: "12" is not a date'],
+		['a, b, 93, 2026-02-30, 10,', 'row 2, date: "2026-02-30" is not a day of the calendar'],
+		['a, b, 93, 2026-11-20, 1.5,', 'row 2, samples: "1.5" is not a whole number'],
+		['a, b, 93, 2026-11-20, -3,', 'row 2, samples: "-3" is negative; a count is zero or more'],
+		['a, b, 93, 2026-11-20, 1e20,', 'row 2, samples: "1e20" is too large for a count'],
+		['a, b, 93, 2026-11-20, 0x10,', 'row 2, samples: "0x10" is not a decimal number'],
+		['a, b, 93, 2026-11-20, 10, -0.5', 'row 2, stderr: "-0.5" is negative; it must be zero or more']
+	])('CSV %j is refused', (cells, message) => {
+		expect(refusal(csv(cells))).toContain(message);
+	});
+
+	it('reads a CSV with plain decimal numbers and ISO timestamps', () => {
+		const parsed = parseCsvEvidence(csv('a, b, .5, 2026-11-20T23:30:00-02:00, 1e3, 0.01'));
+		expect(parsed.observations[0]).toMatchObject({
+			value: 0.5,
+			sampleSize: 1000,
+			stderr: 0.01,
+			observedAt: '2026-11-21'
+		});
+	});
+
+	const lmEval = () => JSON.parse(fixture('lm-eval/results_2026-11-20T02-14-07.json'));
+	it.each([
+		[1.5, 'n-samples.hellaswag.effective: 1.5 is not a whole number'],
+		[-1, 'n-samples.hellaswag.effective: -1 is negative'],
+		[1e20, 'n-samples.hellaswag.effective: 100000000000000000000 is too large for a count'],
+		['many', 'n-samples.hellaswag.effective: "many" is not a decimal number']
+	])('lm-eval: a sample count of %j is refused by its path', (n, message) => {
+		const file = lmEval();
+		file['n-samples'].hellaswag.effective = n;
+		expect(refusal(JSON.stringify(file))).toContain(message);
+	});
+
+	it('lm-eval: far-future, impossible and non-finite values are refused by their path', () => {
+		const file = lmEval();
+		file.date = 1e20;
+		expect(refusal(JSON.stringify(file))).toBe(
+			'date: 100000000000000000000 is not a time within the years 1 to 9999'
+		);
+		file.date = 1795140847.512;
+		const text = JSON.stringify(file).replace('"acc,none":0.5631', '"acc,none":1e400');
+		expect(refusal(text)).toBe('results.hellaswag["acc,none"]: is not a finite number');
+		file.results.hellaswag['acc_stderr,none'] = -0.1;
+		expect(refusal(JSON.stringify(file))).toBe(
+			'results.hellaswag["acc_stderr,none"]: -0.1 is negative; it must be zero or more'
+		);
+		// A stderr lm-eval could not compute is written "N/A": no stderr, not a problem.
+		file.results.hellaswag['acc_stderr,none'] = 'N/A';
+		expect(refusal(JSON.stringify(file))).toBe('read');
+	});
+
+	it('Inspect: a bad sample count, stderr or creation time is refused by its path', () => {
+		const inspect = () =>
+			JSON.parse(fixture('inspect/2026-11-21T09-30-00_ticket-triage_success.json'));
+		const a = inspect();
+		a.results.completed_samples = -4;
+		expect(refusal(JSON.stringify(a))).toBe(
+			'results.completed_samples: -4 is negative; a count is zero or more'
+		);
+		const b = inspect();
+		b.eval.created = '2026-02-30T10:00:00+00:00';
+		expect(refusal(JSON.stringify(b))).toBe(
+			'eval.created: "2026-02-30T10:00:00+00:00" is not a day of the calendar'
+		);
+		const c = inspect();
+		c.results.scores[0].metrics.stderr.value = -1;
+		expect(refusal(JSON.stringify(c))).toMatch(
+			/^results\.scores\[0\]\.metrics\.stderr\.value: -1 is negative/
+		);
+	});
+
+	it('promptfoo: far-future timestamps and negative latencies are refused by their path', () => {
+		const promptfoo = () => JSON.parse(fixture('promptfoo/results-v3.json'));
+		const a = promptfoo();
+		a.results.timestamp = '+275760-09-13T00:00:00.000Z';
+		expect(refusal(JSON.stringify(a))).toMatch(
+			/^results\.timestamp: "\+275760-09-13T00:00:00\.000Z" is not a date/
+		);
+		const b = promptfoo();
+		b.results.results[2].latencyMs = -5;
+		expect(refusal(JSON.stringify(b))).toBe(
+			'results.results[2].latencyMs: -5 is negative; it must be zero or more'
+		);
+		const c = promptfoo();
+		c.results.results[0].provider = { label: 'p'.repeat(301) };
+		expect(refusal(JSON.stringify(c))).toBe(
+			'results.results[0].provider: is 301 characters long; a name is at most 300'
+		);
+	});
+
+	it('reads JSON results with a byte-order mark left in the text', () => {
+		expect(parseResults(`\ufeff${fixture('promptfoo/results-v3.json')}`).tool).toBe('promptfoo');
 	});
 });

@@ -90,3 +90,33 @@ describe('ingest', () => {
 		expect(once.rows).toEqual([{ evidence: once.added[0], duplicate: false }]);
 	});
 });
+
+describe('ingest never adds evidence the workspace format refuses (issue 14, item 5)', () => {
+	const lmEval = (value: number) => {
+		const file = JSON.parse(fixture('lm-eval/results_2026-11-20T02-14-07.json'));
+		file.results.hellaswag['acc_norm,none'] = value;
+		return parseResults(JSON.stringify(file));
+	};
+	const map = {
+		models: { 'acme/helio-ft-8b': 'gpt-4o' },
+		metrics: { 'hellaswag/acc_norm': 'intent-accuracy' }
+	};
+
+	it('refuses a fraction too large to become a percentage, naming where it came from', () => {
+		expect(() => ingest(sample(), lmEval(1e307), map, 'results.json', AS_OF)).toThrow(
+			'results.hellaswag["acc_norm,none"]: cannot become evidence: value: must be a finite number'
+		);
+	});
+
+	it('refuses what would make a source title too long', () => {
+		expect(() => ingest(sample(), lmEval(0.7), map, `${'f'.repeat(1000)}.json`, AS_OF)).toThrow(
+			/^results\.hellaswag\["acc_norm,none"\]: cannot become evidence: source\.title: must be at most 1,000 characters/
+		);
+	});
+
+	it('adds only records the file format accepts', () => {
+		const result = ingest(sample(), lmEval(0.7), map, 'results.json', AS_OF);
+		expect(result.added).toHaveLength(1);
+		expect(validateWorkspace(JSON.parse(JSON.stringify(result.workspace))).ok).toBe(true);
+	});
+});

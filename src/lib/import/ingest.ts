@@ -2,13 +2,16 @@
  * From a tool's observations to workspace evidence: map the tool's model and metric names to
  * workspace ids (never guessing: unmapped names are listed and skipped), convert fractions to
  * percentages for `%` capabilities, skip what is already there, and say which items change
- * readiness — regressions first.
+ * readiness — regressions first. Every new record is checked against the file format before it
+ * is added, so the command line and the app refuse, with the same words, an observation that
+ * would make a workspace `capmap validate` rejects (e.g. a fraction too large once a percentage).
  */
 import { computeReadiness } from '../domain/readiness';
 import { diffReadiness, regressionsFirst, type ReadinessChange } from '../domain/scenario';
 import type { Evidence, EvidenceKind } from '../domain/schemas';
-import type { Workspace } from '../domain/workspace';
-import type { ParsedResults } from './results';
+import { PlainEvidenceCheck } from '../domain/plain-evidence';
+import { evidenceProblems, formatProblem, type Workspace } from '../domain/workspace';
+import { ResultsError, type ParsedResults } from './results';
 
 export interface ResultsMap {
 	models: Record<string, string>;
@@ -72,6 +75,7 @@ export function ingest(
 	const added: Evidence[] = [];
 	const rows: IngestRow[] = [];
 	let duplicates = 0;
+	const check = new PlainEvidenceCheck();
 
 	for (const o of parsed.observations) {
 		const toolModel = o.models.find((name) => map.models[name] !== undefined);
@@ -110,6 +114,14 @@ export function ingest(
 				? { stderr: percent ? Math.round(o.stderr * 100 * 10_000) / 10_000 : o.stderr }
 				: {})
 		};
+		if (!duplicate) {
+			const problems = evidenceProblems(evidence, check);
+			if (problems.length > 0)
+				throw new ResultsError(
+					o.where,
+					`cannot become evidence: ${problems.map(formatProblem).join('; ')}`
+				);
+		}
 		rows.push({ evidence, duplicate });
 		if (duplicate) duplicates++;
 		else added.push(evidence);

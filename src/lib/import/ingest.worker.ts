@@ -21,7 +21,8 @@ import {
 	type IngestRequest,
 	type IngestResponse
 } from './ingest-protocol';
-import type { ParsedResults } from './results';
+import { DecodeError, decodeText } from './decode';
+import { ResultsError, type ParsedResults } from './results';
 
 // No query cache: it would apply a 100,000-record commit to the cached live results one by one.
 const db = new CapmapDatabase(DATABASE_NAME, { cache: 'disabled' });
@@ -76,7 +77,8 @@ async function answer(request: IngestRequest): Promise<void> {
 	try {
 		if (request.type === 'open') {
 			post({ type: 'progress', id, progress: { phase: 'reading' } });
-			const text = await request.file.text();
+			// Decoded as the command line decodes (BOM, UTF-16), not as File.text() would guess.
+			const text = decodeFile(new Uint8Array(await request.file.arrayBuffer()));
 			const fileHash = hash(text);
 			post({ type: 'progress', id, progress: { phase: 'parsing', done: 0, total: text.length } });
 			const parsed = parseResults(text, request.format, {
@@ -117,6 +119,16 @@ async function answer(request: IngestRequest): Promise<void> {
 		}
 	} catch (error) {
 		post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
+	}
+}
+
+/** A file that is not text is a problem of the file, worded as the command line words it. */
+function decodeFile(bytes: Uint8Array): string {
+	try {
+		return decodeText(bytes);
+	} catch (error) {
+		if (error instanceof DecodeError) throw new ResultsError('(file)', error.message);
+		throw error;
 	}
 }
 

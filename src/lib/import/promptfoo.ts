@@ -5,10 +5,18 @@
  * so in their `metadata` (what `promptfoo eval --filter-metadata` selects by), `latency-p50-ms`
  * and `latency-p95-ms` from `latencyMs`, `score:<name>` (mean named score, a fraction) and
  * `cost-per-1k-usd` where present. The user picks which of these map to capabilities.
+ * A latency, cost or score that is there must be a finite number (latencies zero or more), and a
+ * provider's name a name: otherwise the file is refused at that row's path.
  */
+import { LIMITS } from '../domain/schemas';
+import { quote } from '../domain/strict';
+import { formatPath } from '../domain/problems';
 import {
 	arrayAt,
 	isoDay,
+	nameAt,
+	nonNegativeAt,
+	numberAt,
 	objectAt,
 	percentile,
 	ResultsError,
@@ -27,6 +35,9 @@ interface Row {
 	tags: string[];
 }
 
+/** The longest tag that still makes a metric name (`pass-rate:<tag>`) within the name limit. */
+const MAX_TAG = LIMITS.name - 'pass-rate:'.length;
+
 function tagsOf(metadata: unknown): string[] {
 	if (!metadata || typeof metadata !== 'object') return [];
 	return Object.entries(metadata).flatMap(([key, value]) =>
@@ -35,6 +46,8 @@ function tagsOf(metadata: unknown): string[] {
 			: (Array.isArray(value) ? value : [value])
 					.filter((v) => ['string', 'number', 'boolean'].includes(typeof v))
 					.map((v) => `${key}=${String(v)}`)
+					// Metadata can hold prose (a test's description): not a tag anyone filters by.
+					.filter((tag) => tag.length <= MAX_TAG)
 	);
 }
 
@@ -42,29 +55,43 @@ function testMetadata(test: unknown): unknown {
 	return test && typeof test === 'object' ? (test as { metadata?: unknown }).metadata : undefined;
 }
 
-function providerNames(value: unknown): string[] {
-	if (typeof value === 'string') return [value];
-	if (value && typeof value === 'object') {
-		const p = value as { id?: unknown; label?: unknown };
-		return [p.label, p.id].filter((x): x is string => typeof x === 'string' && x !== '');
-	}
-	return [];
+function providerNames(value: unknown, where: string): string[] {
+	const names =
+		typeof value === 'string'
+			? [value]
+			: value && typeof value === 'object'
+				? [(value as { label?: unknown }).label, (value as { id?: unknown }).id]
+				: [];
+	const found = names.filter((x): x is string => typeof x === 'string' && x !== '');
+	if (found.length === 0) throw new ResultsError(where, 'names no provider');
+	return found.map((name) => nameAt(name, where));
 }
 
-function numbers(value: unknown): Record<string, number> {
+/** Named scores: numbers only (a score of text is no score), each finite. */
+function numbers(value: unknown, where: string): Record<string, number> {
 	const out: Record<string, number> = {};
 	if (value && typeof value === 'object')
 		for (const [k, v] of Object.entries(value))
-			if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
+			if (typeof v === 'number') out[nameAt(k, where)] = numberAt(v, formatPath([where, k]));
 	return out;
+}
+
+/** A row's latency (zero or more) and cost (any finite number), when it has them. */
+function measures(row: Record<string, unknown>, where: string) {
+	return {
+		latencyMs:
+			typeof row.latencyMs === 'number'
+				? nonNegativeAt(row.latencyMs, `${where}.latencyMs`)
+				: undefined,
+		cost: typeof row.cost === 'number' ? numberAt(row.cost, `${where}.cost`) : undefined
+	};
 }
 
 function rowsV3(results: Record<string, unknown>): Row[] {
 	return arrayAt(results.results, 'results.results').map((raw, i) => {
-		const r = objectAt(raw, `results.results[${i}]`);
-		const provider = providerNames(r.provider);
-		if (provider.length === 0)
-			throw new ResultsError(`results.results[${i}].provider`, 'names no provider');
+		const where = `results.results[${i}]`;
+		const r = objectAt(raw, where);
+		const provider = providerNames(r.provider, `${where}.provider`);
 		const grading =
 			r.gradingResult && typeof r.gradingResult === 'object'
 				? (r.gradingResult as Record<string, unknown>)
@@ -72,9 +99,11 @@ function rowsV3(results: Record<string, unknown>): Row[] {
 		return {
 			provider,
 			pass: r.success === true,
-			latencyMs: typeof r.latencyMs === 'number' ? r.latencyMs : undefined,
-			cost: typeof r.cost === 'number' ? r.cost : undefined,
-			namedScores: { ...numbers(grading.namedScores), ...numbers(r.namedScores) },
+			...measures(r, where),
+			namedScores: {
+				...numbers(grading.namedScores, `${where}.gradingResult.namedScores`),
+				...numbers(r.namedScores, `${where}.namedScores`)
+			},
 			tags: tagsOf(testMetadata(r.testCase) ?? r.metadata)
 		};
 	});
@@ -86,23 +115,23 @@ function rowsV2(results: Record<string, unknown>): Row[] {
 		objectAt(table.head, 'results.table.head').prompts,
 		'results.table.head.prompts'
 	);
-	const providers = head.map((p, i) => {
-		const names = providerNames(objectAt(p, `results.table.head.prompts[${i}]`).provider);
-		if (names.length === 0)
-			throw new ResultsError(`results.table.head.prompts[${i}].provider`, 'names no provider');
-		return names;
-	});
+	const providers = head.map((p, i) =>
+		providerNames(
+			objectAt(p, `results.table.head.prompts[${i}]`).provider,
+			`results.table.head.prompts[${i}].provider`
+		)
+	);
 	return arrayAt(table.body, 'results.table.body').flatMap((raw, i) => {
 		const body = objectAt(raw, `results.table.body[${i}]`);
 		const tags = tagsOf(testMetadata(body.test));
 		return arrayAt(body.outputs, `results.table.body[${i}].outputs`).map((o, j) => {
-			const out = objectAt(o, `results.table.body[${i}].outputs[${j}]`);
+			const where = `results.table.body[${i}].outputs[${j}]`;
+			const out = objectAt(o, where);
 			return {
 				provider: providers[j] ?? ['unknown provider'],
 				pass: out.pass === true,
-				latencyMs: typeof out.latencyMs === 'number' ? out.latencyMs : undefined,
-				cost: typeof out.cost === 'number' ? out.cost : undefined,
-				namedScores: numbers(out.namedScores),
+				...measures(out, where),
+				namedScores: numbers(out.namedScores, `${where}.namedScores`),
 				tags
 			};
 		});
@@ -114,93 +143,98 @@ export function parsePromptfoo(input: unknown): ParsedResults {
 	const results = objectAt(root.results, 'results');
 	const version = results.version;
 	let rows: Row[];
-	if (version === 3 || (version === undefined && Array.isArray(results.results)))
+	let rowsPath: string;
+	if (version === 3 || (version === undefined && Array.isArray(results.results))) {
 		rows = rowsV3(results);
-	else if (version === 2) rows = rowsV2(results);
-	else
+		rowsPath = 'results.results';
+	} else if (version === 2) {
+		rows = rowsV2(results);
+		rowsPath = 'results.table';
+	} else
 		throw new ResultsError(
 			'results.version',
-			`is ${JSON.stringify(version)}; Capmap reads promptfoo output versions 2 and 3`
+			`is ${version === undefined ? 'missing' : quote(version)}; Capmap reads promptfoo output versions 2 and 3`
 		);
 	if (rows.length === 0) throw new ResultsError('results', 'holds no test results');
-	const stamp = results.timestamp ?? root.createdAt ?? root.timestamp;
+	const [stampPath, stamp] = (
+		[
+			['results.timestamp', results.timestamp],
+			['createdAt', root.createdAt],
+			['timestamp', root.timestamp]
+		] as const
+	).find(([, value]) => value !== undefined && value !== null) ?? ['results.timestamp', undefined];
 	if (stamp === undefined)
 		throw new ResultsError(
 			'results.timestamp',
 			'is missing: the file does not say when the eval ran'
 		);
-	const observedAt = isoDay(stamp, 'results.timestamp');
+	const observedAt = isoDay(stamp, stampPath);
 
 	const byProvider = new Map<string, Row[]>();
 	for (const row of rows) {
 		const key = row.provider.join('\u0000');
-		byProvider.set(key, [...(byProvider.get(key) ?? []), row]);
+		const group = byProvider.get(key);
+		if (group) group.push(row);
+		else byProvider.set(key, [row]);
 	}
 	const observations: Observation[] = [];
 	for (const group of byProvider.values()) {
 		const models = group[0]!.provider;
+		// An aggregate has no single path: name the rows, the provider and the metric.
+		const observe = (
+			metric: string,
+			value: number,
+			sampleSize: number,
+			task: string,
+			fraction = false
+		) => {
+			const where = `${rowsPath} (${metric} of ${quote(models[0])})`;
+			observations.push({
+				models,
+				metric: nameAt(metric, where),
+				value,
+				fraction,
+				sampleSize,
+				task,
+				where
+			});
+		};
 		const n = group.length;
 		const task = 'all tests';
-		observations.push({
-			models,
-			metric: 'pass-rate',
-			value: round((100 * group.filter((r) => r.pass).length) / n, 2),
-			fraction: false,
-			sampleSize: n,
-			task
-		});
+		observe('pass-rate', round((100 * group.filter((r) => r.pass).length) / n, 2), n, task);
 		const tags = [...new Set(group.flatMap((r) => r.tags))].sort();
 		for (const tag of tags) {
 			const tagged = group.filter((r) => r.tags.includes(tag));
-			observations.push({
-				models,
-				metric: `pass-rate:${tag}`,
-				value: round((100 * tagged.filter((r) => r.pass).length) / tagged.length, 2),
-				fraction: false,
-				sampleSize: tagged.length,
-				task: `tests with ${tag}`
-			});
+			observe(
+				`pass-rate:${tag}`,
+				round((100 * tagged.filter((r) => r.pass).length) / tagged.length, 2),
+				tagged.length,
+				`tests with ${tag}`
+			);
 		}
 		const latencies = group.flatMap((r) => (r.latencyMs === undefined ? [] : [r.latencyMs]));
 		if (latencies.length > 0) {
-			observations.push({
-				models,
-				metric: 'latency-p50-ms',
-				value: percentile(latencies, 50),
-				fraction: false,
-				sampleSize: latencies.length,
-				task
-			});
-			observations.push({
-				models,
-				metric: 'latency-p95-ms',
-				value: percentile(latencies, 95),
-				fraction: false,
-				sampleSize: latencies.length,
-				task
-			});
+			observe('latency-p50-ms', percentile(latencies, 50), latencies.length, task);
+			observe('latency-p95-ms', percentile(latencies, 95), latencies.length, task);
 		}
 		const costs = group.flatMap((r) => (r.cost === undefined ? [] : [r.cost]));
 		if (costs.length > 0)
-			observations.push({
-				models,
-				metric: 'cost-per-1k-usd',
-				value: round((1000 * costs.reduce((a, b) => a + b, 0)) / costs.length, 4),
-				fraction: false,
-				sampleSize: costs.length,
+			observe(
+				'cost-per-1k-usd',
+				round((1000 * costs.reduce((a, b) => a + b, 0)) / costs.length, 4),
+				costs.length,
 				task
-			});
+			);
 		const names = [...new Set(group.flatMap((r) => Object.keys(r.namedScores)))].sort();
 		for (const name of names) {
 			const scores = group.flatMap((r) => (name in r.namedScores ? [r.namedScores[name]!] : []));
-			observations.push({
-				models,
-				metric: `score:${name}`,
-				value: round(scores.reduce((a, b) => a + b, 0) / scores.length),
-				fraction: true,
-				sampleSize: scores.length,
-				task: `score ${name}`
-			});
+			observe(
+				`score:${name}`,
+				round(scores.reduce((a, b) => a + b, 0) / scores.length),
+				scores.length,
+				`score ${name}`,
+				true
+			);
 		}
 	}
 	return { tool: 'promptfoo', observedAt, observations };

@@ -1,8 +1,14 @@
 /**
  * What every eval-results importer produces: observations of a tool's model on a tool's metric,
  * before any mapping to the workspace. Importers are pure: text in, observations or a problem
- * naming where the file is wrong.
+ * naming where the file is wrong. Every number, count and date is read through the strict readers
+ * below (domain/strict.ts), so a file that could only make evidence the workspace format refuses
+ * is refused here, with the row or JSON path named.
  */
+import { parseJsonText } from '../domain/json-text';
+import { LIMITS } from '../domain/schemas';
+import { readCount, readDay, readNonNegative, readNumber, type Read } from '../domain/strict';
+
 export type Tool = 'promptfoo' | 'lm-eval' | 'inspect' | 'csv';
 
 export interface Observation {
@@ -17,6 +23,8 @@ export interface Observation {
 	task: string;
 	/** Overrides the file's date, for tables whose rows carry their own. */
 	observedAt?: string;
+	/** Where the value came from (a JSON path or a row), to name it if it cannot be evidence. */
+	where: string;
 }
 
 export interface ParsedResults {
@@ -30,34 +38,57 @@ export interface ParsedResults {
 export class ResultsError extends Error {
 	constructor(
 		readonly where: string,
-		message: string
+		/** The problem alone, without `where`. */
+		readonly detail: string
 	) {
-		super(`${where}: ${message}`);
+		super(`${where}: ${detail}`);
 	}
 }
 
+function must<T>(read: Read<T>, where: string): T {
+	if (!read.ok) throw new ResultsError(where, read.problem);
+	return read.value;
+}
+
+/** The UTC day of a date, timestamp or Unix time; anything else names `where`. */
 export function isoDay(value: unknown, where: string): string {
-	const date =
-		typeof value === 'number'
-			? new Date(value > 1e12 ? value : value * 1000)
-			: typeof value === 'string'
-				? new Date(value)
-				: null;
-	if (!date || Number.isNaN(date.getTime())) throw new ResultsError(where, 'is not a date');
-	return date.toISOString().slice(0, 10);
+	return must(readDay(value), where);
+}
+
+/** A finite number, or decimal text. */
+export function numberAt(value: unknown, where: string): number {
+	return must(readNumber(value), where);
+}
+
+/** A count of cases: a whole number from 0 to 2^53 − 1. */
+export function countAt(value: unknown, where: string): number {
+	return must(readCount(value), where);
+}
+
+/** A standard error, a latency: zero or more. */
+export function nonNegativeAt(value: unknown, where: string): number {
+	return must(readNonNegative(value), where);
+}
+
+/**
+ * A tool's name for a model, metric or task. It becomes part of a mapping or a source title, so
+ * a runaway one is refused here rather than as an invalid workspace later.
+ */
+export function nameAt(value: string, where: string): string {
+	if (value.length > LIMITS.name)
+		throw new ResultsError(
+			where,
+			`is ${value.length.toLocaleString('en-US')} characters long; a name is at most ${LIMITS.name}`
+		);
+	return value;
 }
 
 export function parseJson(text: string): unknown {
 	if (text.includes('\u0000'))
 		throw new ResultsError('(file)', 'is a binary file, not JSON results');
-	try {
-		return JSON.parse(text);
-	} catch (error) {
-		throw new ResultsError(
-			'(file)',
-			`is not valid JSON (${error instanceof Error ? error.message : error}); was it cut short?`
-		);
-	}
+	const json = parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+	if (!json.ok) throw new ResultsError('(file)', json.problem);
+	return json.value;
 }
 
 export function objectAt(value: unknown, where: string): Record<string, unknown> {

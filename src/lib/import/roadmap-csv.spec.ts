@@ -61,4 +61,26 @@ describe('roadmap CSV import', () => {
 		);
 		expect(() => readRoadmapCsv('')).toThrow('(file): is empty');
 	});
+
+	it('reads a file’s bytes as every file is read: BOM, UTF-16, or a clear refusal', () => {
+		const text = readFileSync('tests/fixtures/roadmap/jira-export.csv', 'utf8');
+		const utf16 = new Uint8Array(Buffer.from(`\ufeff${text}`, 'utf16le'));
+		expect(readRoadmapCsv(utf16)).toEqual(jira());
+		expect(readRoadmapCsv(new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(text)]))).toEqual(
+			jira()
+		);
+		expect(() => readRoadmapCsv(new Uint8Array([0x53, 0xff, 0x0a]))).toThrow(
+			/^\(file\): is not UTF-8 text/
+		);
+	});
+
+	it('leaves out, by row, an item the workspace format would refuse', () => {
+		const table = readRoadmapCsv(`Summary,Due date\n${'t'.repeat(301)},\nFine,2027-02-30\n`);
+		const { items, problems } = toItems(table, suggestMapping(table), []);
+		expect(items.map((i) => i.title)).toEqual(['Fine']);
+		expect(problems).toEqual([
+			{ row: 2, message: 'title must be at most 300 characters (it has 301); left out' },
+			{ row: 3, message: 'due date "2027-02-30" is not a date; no quarter' }
+		]);
+	});
 });

@@ -2,18 +2,16 @@
  * Roadmap items from the CSV exports of Jira, Linear, Notion or a spreadsheet. The user maps
  * columns to item fields and the file's status and priority values to Capmap's; the importer
  * suggests both from the usual names but never writes without the user seeing them. Items arrive
- * with no requirements: "no capability dependency yet".
+ * with no requirements: "no capability dependency yet". Each item is checked against the Item
+ * schema before it is offered, so a row the workspace format would refuse (a 400-character title)
+ * is named and left out rather than stored and refused on the next export.
  */
 import { readCsvTable, type CsvTable } from './csv-table';
 import { quarterOf } from '../domain/dates';
-import {
-	ITEM_STATUSES,
-	PRIORITIES,
-	type Item,
-	type ItemStatus,
-	type Priority
-} from '../domain/schemas';
-import { isoDay } from './results';
+import { Item, ITEM_STATUSES, PRIORITIES, type ItemStatus, type Priority } from '../domain/schemas';
+import { formatPath, issueSentence } from '../domain/problems';
+import { DecodeError, decodeText } from './decode';
+import { isoDay, ResultsError } from './results';
 
 export const ITEM_FIELDS = [
 	'title',
@@ -61,8 +59,15 @@ const PRIORITY_HINTS: [RegExp, Priority][] = [
 	[/^p3$|low|minor|trivial/i, 'P3']
 ];
 
-export function readRoadmapCsv(text: string): RoadmapTable {
-	return readCsvTable(text);
+/** A CSV export as text, or as a file's bytes (decoded as every file is: decode.ts). */
+export function readRoadmapCsv(file: string | Uint8Array): RoadmapTable {
+	if (typeof file === 'string') return readCsvTable(file);
+	try {
+		return readCsvTable(decodeText(file));
+	} catch (error) {
+		if (error instanceof DecodeError) throw new ResultsError('(file)', error.message);
+		throw error;
+	}
 }
 
 /** Suggested mapping: columns by their usual names, values by their usual meanings. */
@@ -162,7 +167,7 @@ export function toItems(
 			.split(/[,;]/)
 			.map((l) => l.trim())
 			.filter(Boolean);
-		items.push({
+		const item: Item = {
 			id,
 			title,
 			status: mapping.statuses[cell('status')] ?? 'idea',
@@ -172,7 +177,16 @@ export function toItems(
 			...(cell('owner') ? { owner: cell('owner') } : {}),
 			...(priority && (PRIORITIES as readonly string[]).includes(priority) ? { priority } : {}),
 			...(labels.length > 0 ? { tags: labels } : {})
-		});
+		};
+		const checked = Item.safeParse(item);
+		if (checked.success) items.push(item);
+		else
+			problems.push({
+				row: rowNo,
+				message: `${checked.error.issues
+					.map((issue) => `${formatPath(issue.path)} ${issueSentence(issue, item)}`)
+					.join('; ')}; left out`
+			});
 	});
 	return { items, problems };
 }
