@@ -73,7 +73,7 @@ export const Capability = z.object({
 	name,
 	description: body.optional(),
 	category: text(LIMITS.name).optional(),
-	unit: text(60),
+	unit: text(LIMITS.name),
 	direction: z.enum(DIRECTIONS),
 	role: role.optional()
 });
