@@ -4,6 +4,25 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/**
+ * The layers of ARCHITECTURE.md, enforced: each folder names what it must not import. Patterns
+ * cover both the `$lib/…` alias and relative paths.
+ */
+const forbid = (...layers) =>
+	layers.flatMap((layer) => [
+		`$lib/${layer}`,
+		`$lib/${layer}/*`,
+		`**/${layer}/*`,
+		`**/lib/${layer}`
+	]);
+const layer = (files, message, patterns) => ({
+	files,
+	ignores: ['**/*.spec.ts'],
+	rules: {
+		'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }]
+	}
+});
+
 export default ts.config(
 	{
 		ignores: [
@@ -42,5 +61,40 @@ export default ts.config(
 			// Maps here are built inside $derived computations and never mutated afterwards.
 			'svelte/prefer-svelte-reactivity': 'off'
 		}
-	}
+	},
+	layer(
+		['src/lib/domain/**'],
+		'domain/ is pure TypeScript: no storage, state, UI, importers, Markdown or framework code.',
+		[
+			...forbid('db', 'state', 'components', 'import', 'markdown', 'charts'),
+			'svelte',
+			'svelte/*',
+			'dexie',
+			'$app/*'
+		]
+	),
+	layer(['src/lib/db/**'], 'db/ stores domain records: it knows the domain and nothing above it.', [
+		...forbid('state', 'components', 'import', 'markdown', 'charts'),
+		'$app/*'
+	]),
+	layer(
+		['src/lib/import/**'],
+		'import/ turns outside formats into domain records; only its worker (a composition root) writes them through db/.',
+		[...forbid('state', 'components', 'charts')]
+	),
+	layer(
+		['src/lib/markdown/**', 'src/lib/charts/**'],
+		'markdown/ and charts/ compute from domain data; they never reach storage or app state.',
+		[...forbid('db', 'state', 'components', 'import')]
+	),
+	layer(
+		['src/lib/components/**', 'src/routes/**'],
+		'Components and pages reach data through state/ commands, never the database directly.',
+		[...forbid('db'), 'dexie']
+	),
+	layer(
+		['cli/**'],
+		'The command line runs the domain and the importers in Node: no browser storage or UI.',
+		[...forbid('db', 'state', 'components', 'charts'), 'svelte', 'svelte/*', 'dexie', '$app/*']
+	)
 );

@@ -1,5 +1,6 @@
 /** Form validation with the domain's zod schemas: errors keyed by field path, shown beside fields. */
 import type { z } from 'zod';
+import { issueSentence } from './domain/problems';
 
 export type FieldErrors = Record<string, string>;
 
@@ -15,7 +16,7 @@ export function validate<T>(
 		errors[key] ??=
 			issue.code === 'invalid_type' && issue.input === undefined
 				? 'Required.'
-				: sentence(issue.message);
+				: sentence(issueSentence(issue, value));
 	}
 	return { errors };
 }

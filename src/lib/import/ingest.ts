@@ -6,6 +6,8 @@
  * is added, so the command line and the app refuse, with the same words, an observation that
  * would make a workspace `capmap validate` rejects (e.g. a fraction too large once a percentage).
  */
+import { stableHash } from '../domain/eval-runs';
+import type { ResultsMap } from '../domain/results-map';
 import { computeReadiness } from '../domain/readiness';
 import { diffReadiness, regressionsFirst, type ReadinessChange } from '../domain/scenario';
 import type { Evidence, EvidenceKind } from '../domain/schemas';
@@ -13,10 +15,8 @@ import { PlainEvidenceCheck } from '../domain/plain-evidence';
 import { evidenceProblems, formatProblem, type Workspace } from '../domain/workspace';
 import { ResultsError, type ParsedResults } from './results';
 
-export interface ResultsMap {
-	models: Record<string, string>;
-	metrics: Record<string, string>;
-}
+/** The mapping type lives in the domain (storage remembers it); importers take it from there. */
+export type { ResultsMap };
 
 export interface IngestRow {
 	evidence: Evidence;
@@ -41,15 +41,8 @@ const TOOL_NAME = {
 	csv: 'CSV'
 } as const;
 
-/** FNV-1a: a short, stable id from what makes two pieces of evidence (or two files) the same. */
-export function hash(text: string): string {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		h ^= text.charCodeAt(i);
-		h = Math.imul(h, 0x01000193);
-	}
-	return (h >>> 0).toString(16).padStart(8, '0');
-}
+/** A short, stable id from what makes two pieces of evidence (or two files) the same. */
+export const hash = stableHash;
 
 /** Same model, capability, source, date and value: the same evidence. */
 export function evidenceKey(

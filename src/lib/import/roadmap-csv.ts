@@ -7,6 +7,7 @@
  * is named and left out rather than stored and refused on the next export.
  */
 import { readCsvTable, type CsvTable } from './csv-table';
+import { slug, uniqueId } from '../domain/ids';
 import { quarterOf } from '../domain/dates';
 import { Item, ITEM_STATUSES, PRIORITIES, type ItemStatus, type Priority } from '../domain/schemas';
 import { formatPath, issueSentence } from '../domain/problems';
@@ -158,9 +159,7 @@ export function toItems(
 				});
 			}
 		}
-		const base = slugify(title) || 'item';
-		let id = base;
-		for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+		const id = uniqueId(slug(title), taken);
 		taken.add(id);
 		const priority = mapping.priorities[cell('priority')] || undefined;
 		const labels = cell('labels')
@@ -189,13 +188,4 @@ export function toItems(
 			});
 	});
 	return { items, problems };
-}
-
-function slugify(text: string): string {
-	return text
-		.toLowerCase()
-		.normalize('NFKD')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '')
-		.slice(0, 60);
 }

@@ -123,16 +123,6 @@ export type Commands = ReturnType<typeof createCommands>;
 
 const bound = createCommands(appDb, connectionLost);
 
-export const commands = {
-	...bound,
-	/**
-	 * @deprecated Throws instead of answering a result; kept for WorkspaceImport.svelte until it
-	 * reads `workspace.replace`'s result. The error's message is the failure's reason, in words.
-	 */
-	replaceWorkspace: async (ws: Workspace): Promise<void> => {
-		const result = await bound.workspace.replace(ws);
-		if (!result.ok) throw new Error(result.failure.reason);
-	}
-};
+export const commands = bound;
 
 export const { items, capabilities, models, evidence, decisions, briefs, workspace, undo } = bound;
