@@ -57,7 +57,9 @@ test('the item editor keeps a draft through ← Board, a nav link, Back and relo
 		.getByRole('link', { name: 'Models' })
 		.click();
 	await expect(page.getByRole('heading', { name: 'Models' })).toBeVisible();
+	await expect(page).toHaveURL(/\/models$/);
 	await page.goBack();
+	await expect(page).toHaveURL(/\/items\/refund-agent$/);
 	await expect(page.getByLabel('Owner')).toHaveValue('Draft owner');
 
 	// Typed just before a reload: the draft is written as the page goes (pagehide).
