@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { serializeWorkspace } from '../src/lib/domain/workspace';
-import { syntheticWorkspace } from '../src/lib/domain/synthetic';
+import { syntheticWorkspace } from '../src/test-support/synthetic';
 import { rawWrite, startApp } from './browser';
 import { median, report } from './measure';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateBrief } from '../src/lib/domain/brief';
 import { computeReadiness } from '../src/lib/domain/readiness';
-import { DOMAIN_BENCH_SIZE, syntheticWorkspace } from '../src/lib/domain/synthetic';
+import { DOMAIN_BENCH_SIZE, syntheticWorkspace } from '../src/test-support/synthetic';
 import { parseWorkspaceText, serializeWorkspace } from '../src/lib/domain/workspace';
 import { median, report, time } from './measure';
 

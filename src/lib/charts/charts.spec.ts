@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { computeReadiness, createContext } from '../domain/readiness';
-import { capability, evidence, item, model, need, workspace } from '../domain/testing';
+import { capability, evidence, item, model, need, workspace } from '../../test-support/testing';
 import type { Workspace } from '../domain/workspace';
 import { byImpact, capabilityDemand } from './demand';
 import { gapScale } from './gap-scale';

@@ -1,20 +1,13 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { validateWorkspace, type Workspace } from '$lib/domain/workspace';
+import { validateWorkspace } from '$lib/domain/workspace';
 import { CapmapDatabase, SCHEMA_VERSIONS } from './database';
 import { deleteCapability, deleteItem, deleteModel, restore } from './delete-repo';
 import { saveItem } from './entity-repo';
 import { RefusedChange } from './errors';
 import { loadWorkspace, replaceWorkspace } from './workspace-repo';
-
-function sample(): Workspace {
-	const result = validateWorkspace(
-		JSON.parse(readFileSync('samples/sample-workspace.json', 'utf8'))
-	);
-	if (!result.ok) throw new Error('invalid sample');
-	return result.workspace;
-}
+import { sample } from '../../test-support/sample';
 
 let counter = 0;
 const open: CapmapDatabase[] = [];

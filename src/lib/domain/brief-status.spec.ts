@@ -1,17 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { composeBrief } from './brief';
 import { briefStatus, type BriefOrigin } from './brief-status';
 import { lineDiff } from './line-diff';
-import { validateWorkspace, type Workspace } from './workspace';
+import type { Workspace } from './workspace';
+import { sample } from '../../test-support/sample';
 
-function sample(): Workspace {
-	const result = validateWorkspace(
-		JSON.parse(readFileSync('samples/sample-workspace.json', 'utf8'))
-	);
-	if (!result.ok) throw new Error('invalid sample');
-	return result.workspace;
-}
 const AS_OF = '2026-11-27';
 
 function origin(ws: Workspace): BriefOrigin {

@@ -1,19 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BriefError, briefItems, composeBrief, generateBrief } from './brief';
 import { lintBrief, lintNames } from './brief-lint';
 import type { Decision } from './schemas';
-import { capability, evidence, item, model, need, workspace } from './testing';
-import { validateWorkspace, type Workspace } from './workspace';
+import { capability, evidence, item, model, need, workspace } from '../../test-support/testing';
+import type { Workspace } from './workspace';
+import { sample } from '../../test-support/sample';
 
 const AS_OF = '2026-11-27';
-function sample(): Workspace {
-	const result = validateWorkspace(
-		JSON.parse(readFileSync('samples/sample-workspace.json', 'utf8'))
-	);
-	if (!result.ok) throw new Error('sample is invalid');
-	return result.workspace;
-}
 const section = (md: string, heading: string) => {
 	const start = md.indexOf(`## ${heading}`);
 	if (start === -1) throw new Error(`no section ${heading}`);

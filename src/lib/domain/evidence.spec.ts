@@ -8,7 +8,7 @@ import {
 	isStale,
 	marginOf
 } from './evidence';
-import { capability, evidence } from './testing';
+import { capability, evidence } from '../../test-support/testing';
 
 const AS_OF = '2026-11-27';
 const decide = (

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PlainEvidenceCheck } from './plain-evidence';
 import { Evidence, EVIDENCE_KINDS } from './schemas';
 import { validateWorkspace } from './workspace';
-import { workspace, model, capability, evidence } from './testing';
+import { workspace, model, capability, evidence } from '../../test-support/testing';
 
 const wellFormed = fc
 	.record(

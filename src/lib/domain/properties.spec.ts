@@ -6,7 +6,7 @@ import {
 	arbitraryLlmWorkspace,
 	arbitraryWorkspace,
 	toEvidence
-} from './arbitraries';
+} from '../../test-support/arbitraries';
 import { briefItems, generateBrief } from './brief';
 import { addDays } from './dates';
 import { lintBrief } from './brief-lint';

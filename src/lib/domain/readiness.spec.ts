@@ -9,7 +9,7 @@ import {
 	type Readiness
 } from './readiness';
 import type { Confidence } from './evidence';
-import { capability, evidence, item, model, need, workspace } from './testing';
+import { capability, evidence, item, model, need, workspace } from '../../test-support/testing';
 import type { Evidence, Item, Model } from './schemas';
 import { validateWorkspace, type Workspace } from './workspace';
 

@@ -7,7 +7,7 @@ import {
 	scenarioChanges,
 	withOverrides
 } from './scenario';
-import { capability, evidence, item, model, need, workspace } from './testing';
+import { capability, evidence, item, model, need, workspace } from '../../test-support/testing';
 
 const AS_OF = '2026-11-27';
 const ws = workspace({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvalRun, Item } from './schemas';
-import { capability, evidence, item, model, need, workspace } from './testing';
+import { capability, evidence, item, model, need, workspace } from '../../test-support/testing';
 import { triage, triageNote } from './triage';
 import type { Workspace } from './workspace';
 

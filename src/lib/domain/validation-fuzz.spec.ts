@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { linkedWorkspace } from './testing';
+import { linkedWorkspace } from '../../test-support/testing';
 import { formatProblem, parseWorkspaceText, validateWorkspace } from './workspace';
 
 const SAMPLE_TEXT = readFileSync('samples/sample-workspace.json', 'utf8');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { roleOf, rolesOf } from './schemas';
-import { linkedWorkspace } from './testing';
+import { linkedWorkspace } from '../../test-support/testing';
 import {
 	formatPath,
 	formatProblem,

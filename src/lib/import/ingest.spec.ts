@@ -1,16 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validateWorkspace, type Workspace } from '../domain/workspace';
+import { validateWorkspace } from '../domain/workspace';
 import { parseResults } from './detect';
 import { ingest } from './ingest';
+import { sample } from '../../test-support/sample';
 
-function sample(): Workspace {
-	const result = validateWorkspace(
-		JSON.parse(readFileSync('samples/sample-workspace.json', 'utf8'))
-	);
-	if (!result.ok) throw new Error('invalid sample');
-	return result.workspace;
-}
 const fixture = (path: string) => readFileSync(`tests/fixtures/eval/${path}`, 'utf8');
 const MAP = JSON.parse(fixture('promptfoo/map.json'));
 const AS_OF = '2026-11-27';

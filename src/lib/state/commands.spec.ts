@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CapmapDatabase } from '$lib/db/database';
 import { commitImport } from '$lib/db/import-repo';
@@ -7,16 +6,9 @@ import { loadWorkspace } from '$lib/db/workspace-repo';
 import { FAULT_FLAG, injectFaults } from '$lib/db/fault-injection';
 import type { ConnectionLoss } from '$lib/db';
 import type { Item } from '$lib/domain/schemas';
-import { validateWorkspace, type Workspace } from '$lib/domain/workspace';
+import type { Workspace } from '$lib/domain/workspace';
 import { createCommands, type WriteResult } from './commands';
-
-function sample(): Workspace {
-	const result = validateWorkspace(
-		JSON.parse(readFileSync('samples/sample-workspace.json', 'utf8'))
-	);
-	if (!result.ok) throw new Error('invalid sample');
-	return result.workspace;
-}
+import { sample } from '../../test-support/sample';
 
 let counter = 0;
 const open: CapmapDatabase[] = [];

@@ -6,7 +6,7 @@
  * also needs an embedding capability (two parts), and a few need embeddings alone. Some evidence
  * is a small-sample smoke run, and some reports a standard error, so every rule has work to do.
  */
-import { addDays } from './dates';
+import { addDays } from '$lib/domain/dates';
 import {
 	DEFAULT_SETTINGS,
 	EVIDENCE_KINDS,
@@ -18,8 +18,8 @@ import {
 	type Item,
 	type Model,
 	type Requirement
-} from './schemas';
-import { emptyWorkspace, type Workspace } from './workspace';
+} from '$lib/domain/schemas';
+import { emptyWorkspace, type Workspace } from '$lib/domain/workspace';
 
 export interface SyntheticSize {
 	items: number;

@@ -12,9 +12,9 @@ import {
 	type Evidence,
 	type Item,
 	type Model
-} from './schemas';
-import { addDays } from './dates';
-import { emptyWorkspace, type Workspace } from './workspace';
+} from '$lib/domain/schemas';
+import { addDays } from '$lib/domain/dates';
+import { emptyWorkspace, type Workspace } from '$lib/domain/workspace';
 
 const CAPS = ['c0', 'c1', 'c2', 'c3', 'c4'];
 const MODELS = ['m0', 'm1', 'm2', 'm3', 'm4'];

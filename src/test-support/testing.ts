@@ -1,6 +1,6 @@
 /** Small builders for tests: a valid entity with sensible defaults, overridden where it matters. */
-import type { Capability, Evidence, Item, Model, Requirement } from './schemas';
-import { emptyWorkspace, type Workspace } from './workspace';
+import type { Capability, Evidence, Item, Model, Requirement } from '$lib/domain/schemas';
+import { emptyWorkspace, type Workspace } from '$lib/domain/workspace';
 
 export function capability(id: string, over: Partial<Capability> = {}): Capability {
 	return { id, name: id, unit: '%', direction: 'higher', ...over };
