@@ -66,8 +66,11 @@ export interface TriageInput {
 	asOf: string;
 }
 
-/** Deciding values on an item's must-requirements that differ after the import. */
-function movedValues(
+/**
+ * Deciding values on an item's must-requirements that differ after an import (over the
+ * candidates of each capability). The triage note cites them; the import preview lists them.
+ */
+export function movedValues(
 	item: Item,
 	ws: Workspace,
 	old: EvidenceIndex,

@@ -1,33 +1,32 @@
-/** Says why an item changed readiness after an import: the deciding values that moved. */
-import { decidingEvidence, indexEvidence } from '../domain/evidence';
+/** Says why items changed readiness after an import: the deciding values that moved, in words. */
+import { indexEvidence } from '../domain/evidence';
 import { formatValue } from '../domain/format';
-import { mustRequirements } from '../domain/readiness';
-import { isCandidate } from '../domain/schemas';
+import { movedValues } from '../domain/triage';
 import type { Workspace } from '../domain/workspace';
 
-export function movedValues(
+/** For each item id, `Capability (Model) 94.2 % → 50 %` per moved value; indexed once for all. */
+export function movedValuesInWords(
 	before: Workspace,
 	after: Workspace,
-	itemId: string,
+	itemIds: readonly string[],
 	asOf: string
-): string[] {
-	const item = after.items.find((i) => i.id === itemId);
-	if (!item) return [];
+): Map<string, string[]> {
 	const old = indexEvidence(before.evidence, asOf, before.settings);
 	const now = indexEvidence(after.evidence, asOf, after.settings);
-	const out: string[] = [];
-	for (const requirement of mustRequirements(item)) {
-		const capability = after.capabilities.find((c) => c.id === requirement.capabilityId);
-		for (const model of after.models) {
-			if (model.status === 'retired' || !capability || !isCandidate(model, capability)) continue;
-			const a = decidingEvidence(old, model.id, requirement.capabilityId)?.evidence;
-			const b = decidingEvidence(now, model.id, requirement.capabilityId)?.evidence;
-			if (!b || a?.id === b.id) continue;
-			const unit = capability?.unit ?? '';
-			out.push(
-				`${capability?.name ?? requirement.capabilityId} (${model.name}) ${a ? formatValue(a.value, unit) : 'unknown'} → ${formatValue(b.value, unit)}`
-			);
-		}
+	const capabilities = new Map(after.capabilities.map((c) => [c.id, c]));
+	const models = new Map(after.models.map((m) => [m.id, m]));
+	const out = new Map<string, string[]>();
+	for (const itemId of itemIds) {
+		const item = after.items.find((i) => i.id === itemId);
+		if (!item) continue;
+		out.set(
+			itemId,
+			movedValues(item, after, old, now).map((m) => {
+				const capability = capabilities.get(m.capabilityId);
+				const unit = capability?.unit ?? '';
+				return `${capability?.name ?? m.capabilityId} (${models.get(m.modelId)?.name ?? m.modelId}) ${m.before ? formatValue(m.before.value, unit) : 'unknown'} → ${formatValue(m.after.value, unit)}`;
+			})
+		);
 	}
 	return out;
 }

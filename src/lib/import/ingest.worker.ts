@@ -13,7 +13,7 @@ import { commitImport, importedBefore, rememberedMap } from '../db/import-repo';
 import { loadWorkspace } from '../db/workspace-repo';
 import type { Workspace } from '../domain/workspace';
 import { parseResults } from './detect';
-import { movedValues } from './impact';
+import { movedValuesInWords } from './impact';
 import { hash, ingest, type ResultsMap } from './ingest';
 import {
 	PREVIEW_ROWS,
@@ -59,6 +59,12 @@ function preview(ws: Workspace, map: ResultsMap, kind: Parameters<typeof ingest>
 			? computed.result
 			: ingest(ws, file!.parsed, map, file!.name, asOf, kind);
 	computed = { ws, key, result };
+	const moved = movedValuesInWords(
+		ws,
+		result.workspace,
+		result.changes.map((c) => c.itemId),
+		asOf
+	);
 	const out: IngestPreview = {
 		added: result.added.length,
 		duplicates: result.duplicates,
@@ -66,7 +72,7 @@ function preview(ws: Workspace, map: ResultsMap, kind: Parameters<typeof ingest>
 		unmapped: result.unmapped,
 		changes: result.changes.map((c) => ({
 			...c,
-			moved: movedValues(ws, result.workspace, c.itemId, asOf)
+			moved: moved.get(c.itemId) ?? []
 		}))
 	};
 	return { result, preview: out };
