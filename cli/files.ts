@@ -5,18 +5,10 @@
  * and for a file with validation problems, the problems after it.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { z } from 'zod';
-import { parseJsonText } from '../src/lib/domain/json-text';
-import { id, LIMITS } from '../src/lib/domain/schemas';
-import {
-	formatPath,
-	formatProblem,
-	issueSentence,
-	parseWorkspaceText,
-	type Workspace
-} from '../src/lib/domain/workspace';
+import { formatProblem, parseWorkspaceText, type Workspace } from '../src/lib/domain/workspace';
 import { DecodeError, decodeText, MAX_FILE_BYTES, tooLarge } from '../src/lib/import/decode';
-import type { ResultsMap } from '../src/lib/import/ingest';
+import type { ResultsMap } from '../src/lib/domain/results-map';
+import { parseResultsMapText } from '../src/lib/domain/results-map-file';
 import { writeFileAtomic } from './atomic-write';
 
 /** A file that cannot be used: exit 1 with its problems. */
@@ -80,22 +72,11 @@ export function loadWorkspace(path: string): Workspace {
 	return result.workspace;
 }
 
-const ResultsMapSchema = z.object({
-	models: z.record(z.string().max(LIMITS.name), id).default({}),
-	metrics: z.record(z.string().max(LIMITS.name), id).default({})
-});
-
 export function readMap(path: string | undefined): ResultsMap {
 	if (!path) return { models: {}, metrics: {} };
-	const json = parseJsonText(readText(path));
-	if (!json.ok) throw new FileError(`${path}: ${json.problem}`);
-	const parsed = ResultsMapSchema.safeParse(json.value);
-	if (!parsed.success)
-		throw new FileError(
-			problemsSummary(path, 'mapping file', parsed.error.issues.length),
-			parsed.error.issues.map((i) => `${formatPath(i.path)}: ${issueSentence(i, json.value)}`)
-		);
-	return parsed.data;
+	const read = parseResultsMapText(readText(path));
+	if (!read.ok) throw new FileError(`${path}: ${read.problem}`, read.problems);
+	return read.map;
 }
 
 /** Writes an output file atomically; on failure the old file is as it was, and the message says so. */

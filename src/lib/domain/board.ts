@@ -51,14 +51,16 @@ export function matches(item: Item, filter: BoardFilter): boolean {
 export function boardColumns(
 	items: readonly Item[],
 	readiness: ReadonlyMap<string, ItemReadiness>,
-	filter: BoardFilter
+	filter: BoardFilter,
+	/** When given, only these items (e.g. those worse since the latest import). */
+	only?: ReadonlySet<string>
 ): Record<Readiness, BoardCard[]> {
 	const columns = Object.fromEntries(READINESS_STATES.map((s) => [s, [] as BoardCard[]])) as Record<
 		Readiness,
 		BoardCard[]
 	>;
 	for (const item of items) {
-		if (!matches(item, filter)) continue;
+		if ((only && !only.has(item.id)) || !matches(item, filter)) continue;
 		const result = readiness.get(item.id);
 		if (result) columns[result.readiness].push({ item, result });
 	}

@@ -39,10 +39,16 @@ export interface ImpactChange extends ReadinessChange {
 	moved: string[];
 }
 
+/**
+ * A row of the preview table. `small`, for a new value from a small sample (rule 1): whether it
+ * decides its model and capability (nothing better is recorded) or an adequate sample outranks it.
+ */
+export type PreviewRow = IngestRow & { small?: 'decides' | 'outranked' };
+
 export interface IngestPreview {
 	added: number;
 	duplicates: number;
-	rows: IngestRow[];
+	rows: PreviewRow[];
 	unmapped: { models: string[]; metrics: string[] };
 	changes: ImpactChange[];
 }

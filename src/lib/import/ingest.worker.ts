@@ -15,11 +15,15 @@ import type { Workspace } from '../domain/workspace';
 import { parseResults } from './detect';
 import { movedValuesInWords } from './impact';
 import { hash, ingest, type ResultsMap } from './ingest';
+import { suggestMap } from '../domain/results-map';
+import { decidingEvidence, indexEvidence, isSmallSample } from '../domain/evidence';
+import type { Evidence } from '../domain/schemas';
 import {
 	PREVIEW_ROWS,
 	type IngestPreview,
 	type IngestRequest,
-	type IngestResponse
+	type IngestResponse,
+	type PreviewRow
 } from './ingest-protocol';
 import { DecodeError, decodeText } from './decode';
 import { ResultsError, type ParsedResults } from './results';
@@ -68,7 +72,7 @@ function preview(ws: Workspace, map: ResultsMap, kind: Parameters<typeof ingest>
 	const out: IngestPreview = {
 		added: result.added.length,
 		duplicates: result.duplicates,
-		rows: result.rows.slice(0, PREVIEW_ROWS),
+		rows: withSmallSamples(ws, result, asOf),
 		unmapped: result.unmapped,
 		changes: result.changes.map((c) => ({
 			...c,
@@ -76,6 +80,44 @@ function preview(ws: Workspace, map: ResultsMap, kind: Parameters<typeof ingest>
 		}))
 	};
 	return { result, preview: out };
+}
+
+/**
+ * The shown rows, each new small-sample value marked with whether it will decide: the preview
+ * says so rather than letting a four-case smoke run look like a regression in waiting.
+ */
+function withSmallSamples(
+	ws: Workspace,
+	result: ReturnType<typeof ingest>,
+	asOf: string
+): PreviewRow[] {
+	const rows = result.rows.slice(0, PREVIEW_ROWS);
+	const pair = (e: Evidence) => `${e.modelId}\u0000${e.capabilityId}`;
+	const small = new Set(
+		rows
+			.filter((r) => !r.duplicate && isSmallSample(r.evidence, ws.settings.minSampleSize))
+			.map((r) => pair(r.evidence))
+	);
+	if (small.size === 0) return rows;
+	const index = indexEvidence(
+		result.workspace.evidence.filter((e) => small.has(pair(e))),
+		asOf,
+		ws.settings
+	);
+	return rows.map((r) =>
+		r.duplicate ||
+		!small.has(pair(r.evidence)) ||
+		!isSmallSample(r.evidence, ws.settings.minSampleSize)
+			? r
+			: {
+					...r,
+					small:
+						decidingEvidence(index, r.evidence.modelId, r.evidence.capabilityId)?.evidence.id ===
+						r.evidence.id
+							? 'decides'
+							: 'outranked'
+				}
+	);
 }
 
 async function answer(request: IngestRequest): Promise<void> {
@@ -140,7 +182,14 @@ function decodeFile(bytes: Uint8Array): string {
 
 async function summarise(parsed: ParsedResults, fileName: string, fileHash: string) {
 	const remembered = await rememberedMap(db);
-	const suggested: ResultsMap = { models: {}, metrics: {} };
+	const [workspaceModels, workspaceCapabilities] = await Promise.all([
+		db.models.toArray(),
+		db.capabilities.toArray()
+	]);
+	const suggested = suggestMap(parsed.observations, remembered, {
+		models: workspaceModels,
+		capabilities: workspaceCapabilities
+	});
 	const models = new Set<string>();
 	const metrics = new Set<string>();
 	const fractionMetrics = new Set<string>();
@@ -148,9 +197,6 @@ async function summarise(parsed: ParsedResults, fileName: string, fileHash: stri
 		models.add(o.models[0]!);
 		metrics.add(o.metric);
 		if (o.fraction) fractionMetrics.add(o.metric);
-		const known = o.models.map((n) => remembered.models[n]).find(Boolean);
-		if (known) suggested.models[o.models[0]!] = known;
-		if (remembered.metrics[o.metric]) suggested.metrics[o.metric] = remembered.metrics[o.metric]!;
 	}
 	return {
 		fileName,
