@@ -5,6 +5,7 @@
  * whose roles are all among its own). Readiness comes from the engine alone; evidence is read only
  * through its index, so nothing observed after the as-of date reaches the brief (rule 0).
  */
+import { standing, supersededBy } from './decisions';
 import { Citations } from './citations';
 import { decidingEvidence, type Deciding } from './evidence';
 import { ItemImportance } from './brief-rank';
@@ -168,21 +169,16 @@ export interface OnRecord {
 
 /**
  * Decisions that bear on the brief: not superseded, and naming X or one of the unlocked or
- * regressed items. A decision counts as superseded when its status says so or when a decided
- * (not merely proposed) decision names it in `supersedes`. Decisions dated after the as-of date
+ * regressed items (superseded as decisions.ts says). Decisions dated after the as-of date
  * were not known then and are left out, as evidence is (rule 0).
  */
 export function decisionsOnRecord(s: Scene): OnRecord[] {
 	const decisions = s.ws.decisions.filter((d) => d.date <= s.asOf);
-	const superseded = new Set(
-		decisions
-			.filter((d) => (d.status ?? 'decided') === 'decided' && d.supersedes)
-			.map((d) => d.supersedes)
-	);
+	const replacedBy = supersededBy(decisions);
 	const concerned = new Map([...s.unlocks, ...s.regressions].map((item) => [item.id, item]));
 	const out: OnRecord[] = [];
 	for (const decision of decisions) {
-		if (decision.status === 'superseded' || superseded.has(decision.id)) continue;
+		if (standing(decision, replacedBy) === 'superseded') continue;
 		const namesModel = decision.modelIds?.includes(s.model.id) ?? false;
 		const items = [...new Set(decision.itemIds)].flatMap((id) => concerned.get(id) ?? []);
 		if (namesModel || items.length > 0) out.push({ decision, namesModel, items });
