@@ -106,16 +106,61 @@ test('the scenario panel previews without saving, then applies for real', async 
 	await expect(triage).toContainText('regression');
 	await expect(page.getByRole('listitem').first()).toContainText('regression');
 
-	await page.goto('/models');
+	// The scenario lives in the URL: leaving and coming Back keeps it, and nothing was saved.
+	await expect(page).toHaveURL(
+		/model=gpt-5~production&model=gpt-4o~retired|model=gpt-4o~retired&model=gpt-5~production/
+	);
+	await page.getByRole('link', { name: 'Models', exact: true }).click();
 	await expect(page.getByRole('row', { name: /GPT-5/ })).toContainText('announced');
+	await page.goBack();
+	await expect(page.getByLabel('Hypothetical status of GPT-4o')).toHaveValue('retired');
+	await page.reload();
+	await expect(page.getByLabel('Hypothetical status of GPT-5')).toHaveValue('production');
+	await page.getByLabel('Hypothetical status of GPT-4o').selectOption('production');
 
-	await page.goto('/scenario');
-	await page.getByLabel('Hypothetical status of GPT-5').selectOption('production');
-	await page.getByRole('button', { name: 'Apply this scenario for real' }).click();
-	// The save is asynchronous; the confirmation says when it has landed.
-	await expect(page.getByText('Applied the scenario: 1 model updated.')).toBeVisible();
+	// Apply for real asks first, and records a decision whose rationale the user can edit.
+	await page.getByRole('button', { name: 'Apply for real…' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Apply this scenario for real?' });
+	await expect(dialog).toContainText('GPT-5 → production');
+	await dialog
+		.getByLabel('Why')
+		.fill('Agreed in the roadmap session: **GPT-5** goes to production.');
+	await dialog.getByRole('button', { name: 'Apply and record the decision' }).click();
+	await expect(
+		page.getByText('Applied the scenario: 1 model updated, decision recorded.')
+	).toBeVisible();
 	await page.goto('/models');
 	await expect(page.getByRole('row', { name: /GPT-5/ })).toContainText('production');
+	await page.goto('/decisions');
+	const decision = page
+		.getByRole('listitem')
+		.filter({ hasText: 'Apply scenario: GPT-5 → production' });
+	await expect(decision.locator('strong', { hasText: 'GPT-5' })).toBeVisible();
+	await expect(decision.getByRole('link', { name: 'GPT-5' })).toBeVisible();
+
+	// One Undo takes back both the status and the decision.
+	await page.goto('/scenario');
+	await page.getByLabel('Hypothetical status of GPT-5').selectOption('available');
+	await page.getByRole('button', { name: 'Apply for real…' }).click();
+	await page.getByRole('button', { name: 'Apply and record the decision' }).click();
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await page.goto('/models');
+	await expect(page.getByRole('row', { name: /GPT-5/ })).toContainText('production');
+	await page.goto('/decisions');
+	await expect(page.getByRole('listitem').filter({ hasText: 'GPT-5 → available' })).toHaveCount(0);
+});
+
+test('a scenario saved by name opens again from its link', async ({ page }) => {
+	await loadSample(page);
+	await page.goto('/scenario?model=gpt-5~production~2027-02-15&model=nobody~production');
+	await expect(page.getByRole('alert')).toContainText('no model “nobody”');
+	await expect(page.getByLabel('Hypothetical expected date of GPT-5')).toHaveValue('2027-02-15');
+	await page.getByLabel('Name').fill('GPT-5 ships in February');
+	await page.getByRole('button', { name: 'Save scenario' }).click();
+	await page.getByRole('button', { name: 'Reset' }).click();
+	await expect(page.getByLabel('Hypothetical status of GPT-5')).toHaveValue('announced');
+	await page.getByRole('link', { name: 'GPT-5 ships in February' }).click();
+	await expect(page.getByLabel('Hypothetical status of GPT-5')).toHaveValue('production');
 });
 
 test('the Scenario page lists the changes as capmap scenario prints them, in the same order', async ({

@@ -75,26 +75,88 @@ export const saveItem = (db: CapmapDatabase, edit: Edit<Item>) => saveRecord(db,
 export const saveDecision = (db: CapmapDatabase, edit: Edit<Decision>) =>
 	saveRecord(db, 'decisions', edit);
 
-/**
- * A scenario applied for real: each model's status (and expected date, when given) in one
- * transaction. Only those two fields are written, so a model's other fields edited meanwhile in
- * another tab are kept.
- */
-export async function setModelStatuses(
+/** What applying a scenario changed, so one Undo can put it back. */
+export interface AppliedScenario {
+	/** The models' statuses and expected dates as they were. */
+	before: Pick<Model, 'id' | 'status' | 'expectedAt'>[];
+	/** The decision that records the change, when one was written. */
+	decisionId?: string;
+}
+
+/** Each model's status and expected date, only those two fields, over the model as stored now. */
+async function writeStatuses(
 	db: CapmapDatabase,
-	overrides: readonly ModelOverride[]
+	overrides: readonly ModelOverride[],
+	clearMissingDate: boolean
 ): Promise<Model[]> {
-	return db.transaction('rw', db.models, async () => {
-		const saved: Model[] = [];
-		for (const override of overrides) {
-			const existing = await db.models.where('id').equals(override.modelId).first();
-			if (!existing) throw new MissingRecord(`there is no model "${override.modelId}" any more`);
-			const next: Model = { ...strip(existing), status: override.status };
-			if (override.expectedAt !== undefined) next.expectedAt = override.expectedAt;
-			const [checked] = checkRecords('models', [next]);
-			await db.models.put({ ...checked!, seq: existing.seq });
-			saved.push(checked!);
+	const saved: Model[] = [];
+	for (const override of overrides) {
+		const existing = await db.models.where('id').equals(override.modelId).first();
+		if (!existing) throw new MissingRecord(`there is no model "${override.modelId}" any more`);
+		const next: Model = { ...strip(existing), status: override.status };
+		if (override.expectedAt !== undefined) next.expectedAt = override.expectedAt;
+		else if (clearMissingDate) delete next.expectedAt;
+		const [checked] = checkRecords('models', [next]);
+		await db.models.put({ ...checked!, seq: existing.seq });
+		saved.push(checked!);
+	}
+	return saved;
+}
+
+/**
+ * A scenario applied for real: each model's status (and expected date, when given), and the
+ * decision that records it, in one transaction. Only those two fields of a model are written, so
+ * its other fields edited meanwhile in another tab are kept.
+ */
+export async function applyScenario(
+	db: CapmapDatabase,
+	overrides: readonly ModelOverride[],
+	decision?: Decision
+): Promise<AppliedScenario> {
+	return db.transaction('rw', [db.models, db.decisions, db.items, db.findings], async () => {
+		const before: AppliedScenario['before'] = [];
+		for (const o of overrides) {
+			const m = await db.models.where('id').equals(o.modelId).first();
+			if (m)
+				before.push({
+					id: m.id,
+					status: m.status,
+					...(m.expectedAt ? { expectedAt: m.expectedAt } : {})
+				});
 		}
-		return saved;
+		await writeStatuses(db, overrides, false);
+		if (!decision) return { before };
+		if (await db.decisions.where('id').equals(decision.id).first())
+			throw new RefusedChange(`the id "${decision.id}" is already taken`);
+		const pools = {
+			items: (await db.items.toArray()).map(strip),
+			models: (await db.models.toArray()).map(strip),
+			findings: (await db.findings.toArray()).map(strip),
+			decisions: (await db.decisions.toArray()).map(strip)
+		};
+		const [checked] = checkRecords('decisions', [decision], pools);
+		await db.decisions.add({ ...checked! });
+		return { before, decisionId: decision.id };
+	});
+}
+
+/** Undo of `applyScenario`: the statuses and dates as they were, and its decision gone. */
+export async function undoScenario(db: CapmapDatabase, applied: AppliedScenario): Promise<void> {
+	await db.transaction('rw', [db.models, db.decisions], async () => {
+		await writeStatuses(
+			db,
+			applied.before.map((m) => ({
+				modelId: m.id,
+				status: m.status,
+				...(m.expectedAt ? { expectedAt: m.expectedAt } : {})
+			})),
+			true
+		);
+		if (!applied.decisionId) return;
+		const id = applied.decisionId;
+		// A decision that later named this one as superseded keeps standing on its own.
+		const naming = await db.decisions.filter((d) => d.supersedes === id).toArray();
+		await db.decisions.bulkPut(naming.map(({ supersedes: _gone, ...d }) => d));
+		await db.decisions.where('id').equals(id).delete();
 	});
 }

@@ -223,7 +223,7 @@ describe('saves write only the fields that changed', () => {
 
 		const model = ws.models.find((m) => m.id === 'gpt-5')!;
 		await commands.models.save({ base: model, next: { ...model, notes: 'Checked' } });
-		await commands.models.setStatuses([{ modelId: 'gpt-5', status: 'production' }]);
+		await commands.models.applyScenario([{ modelId: 'gpt-5', status: 'production' }]);
 		expect((await stored()).models.find((m) => m.id === 'gpt-5')).toEqual({
 			...model,
 			notes: 'Checked',
@@ -234,6 +234,53 @@ describe('saves write only the fields that changed', () => {
 		await commands.decisions.save({ base: d, next: { ...d, status: 'superseded' } });
 		await commands.decisions.save({ base: d, next: { ...d, title: 'Renamed' } });
 		expect((await stored()).decisions[0]).toEqual({ ...d, status: 'superseded', title: 'Renamed' });
+	});
+
+	it('a scenario applied for real records its decision, and one Undo takes both back', async () => {
+		const { commands, ws, stored } = await setUp();
+		const gpt5 = ws.models.find((m) => m.id === 'gpt-5')!;
+		const decision = {
+			id: 'dec-apply',
+			date: '2026-11-29',
+			title: 'Adopt GPT-5',
+			rationale: 'Applied from the roadmap meeting.',
+			kind: 'vendor' as const,
+			modelIds: ['gpt-5']
+		};
+		const applied = await commands.models.applyScenario(
+			[{ modelId: 'gpt-5', status: 'production', expectedAt: '2027-02-15' }],
+			decision
+		);
+		expect(applied.ok).toBe(true);
+		let after = await stored();
+		expect(after.models.find((m) => m.id === 'gpt-5')).toMatchObject({
+			status: 'production',
+			expectedAt: '2027-02-15'
+		});
+		expect(after.decisions.find((d) => d.id === 'dec-apply')).toEqual(decision);
+
+		if (!applied.ok) return;
+		expect((await commands.models.undoScenario(applied.value)).ok).toBe(true);
+		after = await stored();
+		expect(after.models.find((m) => m.id === 'gpt-5')).toEqual(gpt5);
+		expect(after.decisions.some((d) => d.id === 'dec-apply')).toBe(false);
+	});
+
+	it('a scenario whose decision cannot be written changes no model', async () => {
+		const { commands, ws, stored } = await setUp();
+		const result = await commands.models.applyScenario(
+			[{ modelId: 'gpt-5', status: 'production' }],
+			{
+				id: 'dec-x',
+				date: '2026-11-29',
+				title: 'x',
+				rationale: '',
+				kind: 'vendor',
+				itemIds: ['no-such-item']
+			}
+		);
+		expect(result.ok).toBe(false);
+		expect((await stored()).models).toEqual(ws.models);
 	});
 
 	it('briefs: title and text are separate fields, and a text changed elsewhere is a conflict', async () => {

@@ -7,7 +7,8 @@
  *
  *   items.save(edit) · items.remove(id) · items.add(items)
  *   capabilities.save(edit) · capabilities.remove(id, mode)
- *   models.save(edit) · models.remove(id) · models.setStatuses(overrides)
+ *   models.save(edit) · models.remove(id) · models.applyScenario(overrides, decision?)
+ *     · models.undoScenario(applied)
  *   evidence.save(edit) · evidence.remove(id)
  *   decisions.save(edit) · decisions.remove(id)
  *   briefs.create(brief, origin) · briefs.save(id, edit) · briefs.regenerate(id, origin, unsaved?)
@@ -75,9 +76,11 @@ export function createCommands(
 		models: {
 			save: (edit: saves.Edit<Model>) => run(() => saves.saveModel(db, edit)),
 			remove: (id: string) => run(() => deletes.deleteModel(db, id), DELETE),
-			/** A scenario applied for real: statuses (and dates) of several models at once. */
-			setStatuses: (overrides: readonly ModelOverride[]) =>
-				run(() => saves.setModelStatuses(db, overrides), APPLY)
+			/** A scenario applied for real: statuses (and dates) of several models, and its decision. */
+			applyScenario: (overrides: readonly ModelOverride[], decision?: Decision) =>
+				run(() => saves.applyScenario(db, overrides, decision), APPLY),
+			undoScenario: (applied: saves.AppliedScenario) =>
+				run(() => saves.undoScenario(db, applied), UNDO)
 		},
 		evidence: {
 			save: (edit: saves.Edit<Evidence>) => run(() => saves.saveEvidence(db, edit)),

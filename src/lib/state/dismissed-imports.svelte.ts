@@ -1,35 +1,20 @@
 /**
- * Which imports' "↓ worse since" marks the user dismissed from the board. A view preference of
- * this browser, not workspace data: kept in localStorage, the newest 50 keys, and forgotten
- * without harm when storage is unavailable (the marks then come back on reload).
+ * Which imports' "↓ worse since" marks the user dismissed from the board: a view preference of
+ * this browser (local-store.ts), the newest 50 keys.
  */
+import { browserStorage, readList, writeList } from './local-store';
+
 const KEY = 'capmap:dismissed-imports:v1';
 const KEEP = 50;
-
-function storage(): Storage | null {
-	try {
-		return globalThis.localStorage ?? null;
-	} catch {
-		return null; // storage disabled for this site
-	}
-}
-
-function read(store: Storage | null): string[] {
-	try {
-		const value: unknown = JSON.parse(store?.getItem(KEY) ?? '[]');
-		return Array.isArray(value) ? value.filter((k): k is string => typeof k === 'string') : [];
-	} catch {
-		return [];
-	}
-}
+const isKey = (v: unknown): v is string => typeof v === 'string';
 
 export class DismissedImports {
 	#store: Storage | null;
 	#keys = $state<string[]>([]);
 
-	constructor(store: Storage | null = storage()) {
+	constructor(store: Storage | null = browserStorage()) {
 		this.#store = store;
-		this.#keys = read(store);
+		this.#keys = readList(store, KEY, isKey);
 	}
 
 	has(importKey: string): boolean {
@@ -39,11 +24,7 @@ export class DismissedImports {
 	dismiss(importKey: string): void {
 		if (this.has(importKey)) return;
 		this.#keys = [...this.#keys, importKey].slice(-KEEP);
-		try {
-			this.#store?.setItem(KEY, JSON.stringify(this.#keys));
-		} catch {
-			// storage full or disabled: dismissed for this page's life only
-		}
+		writeList(this.#store, KEY, this.#keys);
 	}
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DismissedImports } from './dismissed-imports.svelte';
+import { SavedScenarios } from './saved-scenarios.svelte';
 
 function memoryStorage(): Storage {
 	const map = new Map<string, string>();
@@ -43,5 +44,29 @@ describe('DismissedImports', () => {
 		};
 		dismissed.dismiss('import-1');
 		expect(dismissed.has('import-1')).toBe(true);
+	});
+});
+
+describe('SavedScenarios', () => {
+	it('keeps scenarios by name, sorted, a new one replacing its namesake', () => {
+		const store = memoryStorage();
+		const saved = new SavedScenarios(store);
+		saved.save('GPT-5 in Q1', 'model=gpt-5~production');
+		saved.save(' Adopt Claude ', 'model=claude~production');
+		saved.save('GPT-5 in Q1', 'model=gpt-5~production~2027-02-15');
+		expect(new SavedScenarios(store).list).toEqual([
+			{ name: 'Adopt Claude', query: 'model=claude~production' },
+			{ name: 'GPT-5 in Q1', query: 'model=gpt-5~production~2027-02-15' }
+		]);
+		saved.remove('Adopt Claude');
+		expect(new SavedScenarios(store).list.map((s) => s.name)).toEqual(['GPT-5 in Q1']);
+	});
+
+	it('says when the browser would not keep it', () => {
+		const store = memoryStorage();
+		store.setItem = () => {
+			throw new DOMException('full', 'QuotaExceededError');
+		};
+		expect(new SavedScenarios(store).save('x', 'model=a~production')).toBe(false);
 	});
 });
