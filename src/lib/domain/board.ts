@@ -84,3 +84,29 @@ export function filterOptions(items: readonly Item[]): {
 	const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b));
 	return { quarters: sorted(quarters), owners: sorted(owners), tags: sorted(tags) };
 }
+
+/** Each filter's name in the board's URL (`/?status=all&owner=Ann`); defaults are left out. */
+const FILTER_PARAMS: Record<keyof BoardFilter, string> = {
+	text: 'q',
+	quarter: 'quarter',
+	status: 'status',
+	owner: 'owner',
+	tag: 'tag'
+};
+
+/** The filters as query parameters, so Back, reload and a shared link keep them. */
+export function filterParams(filter: BoardFilter): URLSearchParams {
+	const params = new URLSearchParams();
+	for (const [key, name] of Object.entries(FILTER_PARAMS) as [keyof BoardFilter, string][])
+		if (filter[key] !== DEFAULT_FILTER[key]) params.set(name, filter[key]);
+	return params;
+}
+
+export function filterFromParams(params: URLSearchParams): BoardFilter {
+	const filter = { ...DEFAULT_FILTER };
+	for (const [key, name] of Object.entries(FILTER_PARAMS) as [keyof BoardFilter, string][]) {
+		const value = params.get(name);
+		if (value !== null) filter[key] = value;
+	}
+	return filter;
+}

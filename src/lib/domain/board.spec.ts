@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { boardColumns, DEFAULT_FILTER, filterFromParams, filterParams } from './board';
+import { sample } from '../../test-support/sample';
+import { computeReadiness } from './readiness';
+
+describe('the board’s filters in the URL', () => {
+	it('leave defaults out and round-trip the rest', () => {
+		const filter = { ...DEFAULT_FILTER, status: 'all', owner: 'Ann Lee', text: 'refund & co' };
+		const params = filterParams(filter);
+		expect(params.toString()).toBe('q=refund+%26+co&status=all&owner=Ann+Lee');
+		expect(filterFromParams(new URLSearchParams(params.toString()))).toEqual(filter);
+		expect(filterParams(DEFAULT_FILTER).toString()).toBe('');
+	});
+});
+
+describe('boardColumns', () => {
+	it('shows only the given items when asked to', () => {
+		const ws = sample();
+		const readiness = new Map(computeReadiness(ws, '2026-11-27').map((r) => [r.itemId, r]));
+		const all = { ...DEFAULT_FILTER, status: 'all' };
+		const only = new Set([ws.items[0]!.id, ws.items[3]!.id]);
+		const cards = Object.values(boardColumns(ws.items, readiness, all, only)).flat();
+		expect(cards.map((c) => c.item.id).sort()).toEqual([...only].sort());
+		expect(Object.values(boardColumns(ws.items, readiness, all)).flat()).toHaveLength(
+			ws.items.length
+		);
+	});
+});
