@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readScenarioParams, scenarioParams } from './scenario-url';
+import { readScenarioParams, scenarioQuery } from './scenario-url';
 
 const models = new Set(['gpt-5', 'gpt-4o', 'odd~id']);
 
@@ -10,11 +10,11 @@ describe('a scenario in the URL', () => {
 			{ modelId: 'gpt-4o', status: 'retired' as const },
 			{ modelId: 'odd~id', status: 'available' as const }
 		];
-		const params = scenarioParams(overrides);
-		expect(params.toString()).toBe(
-			'model=gpt-5%7Eproduction%7E2027-02-15&model=gpt-4o%7Eretired&model=odd%7Eid%7Eavailable'
+		const query = scenarioQuery(overrides);
+		expect(query).toBe(
+			'model=gpt-5~production~2027-02-15&model=gpt-4o~retired&model=odd~id~available'
 		);
-		expect(readScenarioParams(new URLSearchParams(params.toString()), models)).toEqual({
+		expect(readScenarioParams(new URLSearchParams(query), models)).toEqual({
 			overrides,
 			ignored: []
 		});

@@ -11,12 +11,15 @@ import { MODEL_STATUSES, type ModelStatus } from './schemas';
 const PARAM = 'model';
 const SEP = '~';
 
-/** The scenario's query parameters, in the order of the list (which follows the models). */
-export function scenarioParams(overrides: readonly ModelOverride[]): URLSearchParams {
+/**
+ * The scenario's query string (without `?`), in the order of the list (which follows the models).
+ * `~` is left readable: it is unreserved in a URL, though form encoding escapes it.
+ */
+export function scenarioQuery(overrides: readonly ModelOverride[]): string {
 	const params = new URLSearchParams();
 	for (const o of overrides)
 		params.append(PARAM, [o.modelId, o.status, ...(o.expectedAt ? [o.expectedAt] : [])].join(SEP));
-	return params;
+	return params.toString().replaceAll('%7E', '~');
 }
 
 export interface ScenarioRead {
