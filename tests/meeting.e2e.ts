@@ -32,10 +32,15 @@ test('presenting: no chrome, chart labels at least 16 px, Esc leaves', async ({ 
 	const nav = page.getByRole('navigation', { name: 'Main' });
 	await page.getByRole('button', { name: 'Present' }).click();
 	await expect(nav).toBeHidden();
-	const sizes = await page
-		.locator('svg text')
-		.evaluateAll((texts) => texts.map((t) => parseFloat(getComputedStyle(t).fontSize)));
-	expect(sizes.length).toBeGreaterThan(0);
+	// The label as drawn on screen: its font size times the chart's scale.
+	const sizes = await page.locator('svg[role] text').evaluateAll((texts) =>
+		texts.map((t) => {
+			const svg = t.ownerSVGElement!;
+			const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+			return parseFloat(getComputedStyle(t).fontSize) * scale;
+		})
+	);
+	expect(sizes.length).toBeGreaterThan(10);
 	expect(Math.min(...sizes)).toBeGreaterThanOrEqual(16);
 	await page.keyboard.press('Escape');
 	await expect(nav).toBeVisible();
