@@ -35,7 +35,7 @@ test('presenting: no chrome, chart labels at least 16 px, Esc leaves', async ({ 
 	// The label as drawn on screen: its font size times the chart's scale.
 	const sizes = await page.locator('svg[role] text').evaluateAll((texts) =>
 		texts.map((t) => {
-			const svg = t.ownerSVGElement!;
+			const svg = (t as SVGTextElement).ownerSVGElement!;
 			const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
 			return parseFloat(getComputedStyle(t).fontSize) * scale;
 		})

@@ -66,6 +66,15 @@ export async function deleteDecision(db: CapmapDatabase, id: string): Promise<Sn
 	});
 }
 
+/** Deletes a finding; the decisions that cite it no longer name it. */
+export async function deleteFinding(db: CapmapDatabase, id: string): Promise<Snapshot> {
+	return db.transaction('rw', db.findings, db.decisions, async () => {
+		const findings = await take(db.findings, await db.findings.where('id').equals(id).toArray());
+		const decisions = await unlink(db.decisions, 'findingIds', id);
+		return { findings, decisions } as Snapshot;
+	});
+}
+
 /** Deletes an item and takes it out of the decisions and findings that name it. */
 export async function deleteItem(db: CapmapDatabase, id: string): Promise<Snapshot> {
 	return db.transaction('rw', db.items, db.decisions, db.findings, async () => {

@@ -9,7 +9,7 @@
 import type { Table } from 'dexie';
 import { mergeEdit } from '$lib/domain/patch';
 import type { ModelOverride } from '$lib/domain/scenario';
-import type { Capability, Decision, Evidence, Item, Model } from '$lib/domain/schemas';
+import type { Capability, Decision, Evidence, Finding, Item, Model } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
 import { checkRecords, NAMED_BY, type TableName } from './check';
 import type { CapmapDatabase, Stored } from './database';
@@ -23,7 +23,7 @@ export interface Edit<T> {
 	overwrite?: readonly string[];
 }
 
-type Savable = 'capabilities' | 'models' | 'evidence' | 'items' | 'decisions';
+type Savable = 'capabilities' | 'models' | 'evidence' | 'items' | 'decisions' | 'findings';
 type Row<K extends TableName> = Workspace[K][number];
 
 const strip = <T>({ seq: _seq, ...record }: Stored<T>): T => record as T;
@@ -74,6 +74,8 @@ export const saveEvidence = (db: CapmapDatabase, edit: Edit<Evidence>) =>
 export const saveItem = (db: CapmapDatabase, edit: Edit<Item>) => saveRecord(db, 'items', edit);
 export const saveDecision = (db: CapmapDatabase, edit: Edit<Decision>) =>
 	saveRecord(db, 'decisions', edit);
+export const saveFinding = (db: CapmapDatabase, edit: Edit<Finding>) =>
+	saveRecord(db, 'findings', edit);
 
 /** What applying a scenario changed, so one Undo can put it back. */
 export interface AppliedScenario {

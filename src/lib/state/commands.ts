@@ -11,6 +11,7 @@
  *     · models.undoScenario(applied)
  *   evidence.save(edit) · evidence.remove(id)
  *   decisions.save(edit) · decisions.remove(id)
+ *   findings.save(edit) · findings.remove(id)
  *   briefs.create(brief, origin) · briefs.save(id, edit) · briefs.regenerate(id, origin, unsaved?)
  *     · briefs.remove(id)
  *   workspace.replace(ws) · workspace.open(parsed file) · workspace.settings(edit) · workspace.close()
@@ -28,7 +29,15 @@ import * as imports from '$lib/db/import-repo';
 import * as workspaceRepo from '$lib/db/workspace-repo';
 import type { BriefOrigin } from '$lib/domain/brief-status';
 import type { ModelOverride } from '$lib/domain/scenario';
-import type { Brief, Capability, Decision, Evidence, Item, Model } from '$lib/domain/schemas';
+import type {
+	Brief,
+	Capability,
+	Decision,
+	Evidence,
+	Finding,
+	Item,
+	Model
+} from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
 import { drafts } from './drafts';
 import {
@@ -90,6 +99,10 @@ export function createCommands(
 			save: (edit: saves.Edit<Decision>) => run(() => saves.saveDecision(db, edit)),
 			remove: (id: string) => run(() => deletes.deleteDecision(db, id), DELETE)
 		},
+		findings: {
+			save: (edit: saves.Edit<Finding>) => run(() => saves.saveFinding(db, edit)),
+			remove: (id: string) => run(() => deletes.deleteFinding(db, id), DELETE)
+		},
 		briefs: {
 			create: (brief: Brief, origin: BriefOrigin) =>
 				run(() => briefRepo.createBrief(db, brief, origin), GENERATE),
@@ -128,4 +141,14 @@ const bound = createCommands(appDb, connectionLost);
 
 export const commands = bound;
 
-export const { items, capabilities, models, evidence, decisions, briefs, workspace, undo } = bound;
+export const {
+	items,
+	capabilities,
+	models,
+	evidence,
+	decisions,
+	findings,
+	briefs,
+	workspace,
+	undo
+} = bound;
