@@ -89,6 +89,17 @@ export function findingsAbout(
 		.sort(newestFirst);
 }
 
+/** A finding's summary as one plain line: Markdown marks dropped, white space runs one space. */
+export function findingLine(finding: Pick<Finding, 'summary'>, max = 120): string {
+	return oneLine(
+		finding.summary
+			.replace(/[*_`#>[\]]/g, '')
+			.replace(/\s+/g, ' ')
+			.trim(),
+		max
+	);
+}
+
 /**
  * The decision a finding's "Decide" opens, not yet saved: kind `safety`, the finding's
  * classification, and links to the finding, its items and its model.
