@@ -45,3 +45,44 @@ test('presenting: no chrome, chart labels at least 16 px, Esc leaves', async ({ 
 	await page.keyboard.press('Escape');
 	await expect(nav).toBeVisible();
 });
+
+test('small things: As of cleared or Today is today, n focuses the title, a skip link, evidence notes', async ({
+	page
+}) => {
+	await loadSample(page);
+	const asOf = page.getByLabel('As of');
+	const today = await asOf.inputValue();
+	await asOf.fill('2026-06-01');
+	await asOf.dispatchEvent('change');
+	await page.getByRole('button', { name: 'Today' }).click();
+	await expect(asOf).toHaveValue(today);
+	await expect(page.getByRole('button', { name: 'Today' })).toHaveCount(0);
+	await asOf.fill('2026-06-01');
+	await asOf.dispatchEvent('change');
+	await asOf.fill('');
+	await asOf.dispatchEvent('change');
+	await expect(asOf).toHaveValue(today);
+
+	await page.getByRole('heading', { name: 'Roadmap board' }).click();
+	await page.keyboard.press('n');
+	await expect(page.getByLabel('Title')).toBeFocused();
+
+	await page.goto('/');
+	await expect(page.getByRole('heading', { name: 'Roadmap board' })).toBeVisible();
+	await page.keyboard.press('Tab');
+	const skip = page.getByRole('link', { name: 'Skip to main content' });
+	await expect(skip).toBeFocused();
+	await skip.press('Enter');
+	await expect(page.locator('main')).toBeFocused();
+
+	await page.goto('/evidence');
+	await page
+		.getByRole('button', { name: /^Edit evidence/ })
+		.first()
+		.click();
+	await page.getByLabel('Notes').fill('Run on the March snapshot.\nExcludes Japanese.');
+	await page.getByRole('button', { name: 'Save evidence' }).click();
+	await expect(page.locator('.notes').first()).toHaveText(
+		'Run on the March snapshot.\nExcludes Japanese.'
+	);
+});

@@ -51,8 +51,9 @@ class AppState {
 		return this.#asOf;
 	}
 
-	/** Moves the as-of date; anything but a real YYYY-MM-DD date is ignored. */
+	/** Moves the as-of date; an empty value means today; anything but a real date is ignored. */
 	setAsOf(value: string): boolean {
+		if (value === '') value = todayIso();
 		if (!isIsoDate(value)) return false;
 		this.#asOf = value;
 		return true;
