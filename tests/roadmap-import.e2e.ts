@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { loadSample } from './helpers';
 
@@ -16,6 +17,7 @@ test('import roadmap items from a Jira CSV: columns, values, preview, commit', a
 	await expect(voice).toContainText('planned');
 	await expect(voice).toContainText('P0');
 	await expect(page.getByRole('row', { name: /Smart reply suggestions/ })).toContainText('2027-Q1');
+	await expect(page.getByRole('row', { name: /Smart reply suggestions/ })).toContainText('HEL-101');
 	await page.getByRole('button', { name: 'Add 5 items' }).click();
 	await expect(page.getByRole('status')).toContainText(
 		'Imported 5 roadmap items from jira-export.csv'
@@ -24,8 +26,32 @@ test('import roadmap items from a Jira CSV: columns, values, preview, commit', a
 	await page.goto('/');
 	await page.getByRole('searchbox').fill('smart reply');
 	const card = page.getByRole('article').filter({ hasText: 'Smart reply suggestions' });
-	await expect(card).toContainText('no capability dependency yet');
+	await expect(card).toContainText('not mapped yet');
+	await expect(page.getByTestId('column-unmapped')).toContainText('Smart reply suggestions');
 	await expect(card).toContainText('2027-Q1');
+	await expect(card).toContainText('HEL-101');
+
+	// Export for the tracker, and the export read back: the keyed rows are already here.
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Export items as CSV' }).click()
+	]);
+	const exported = readFileSync(await download.path(), 'utf8');
+	expect(exported.split('\r\n')[0]).toBe(
+		'Title,Description,Quarter,Status,Owner,Priority,Labels,Key,URL'
+	);
+	expect(exported).toContain(
+		`Smart reply suggestions,"Suggest replies, in the agent's tone, ""from the KB""",2027-Q1,in-progress,Priya Shah,P1,"agent-tools, ai",HEL-101,`
+	);
+	await page.goto('/items/import');
+	await page.getByLabel('Roadmap CSV file').setInputFiles({
+		name: 'capmap-items.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(exported)
+	});
+	await expect(
+		page.getByText('HEL-101 is already here as “Smart reply suggestions”; skipped')
+	).toBeVisible();
 });
 
 test('a CSV with an unclosed quote is refused with its row, and nothing is added', async ({

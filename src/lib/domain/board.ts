@@ -20,6 +20,19 @@ export const DEFAULT_FILTER: BoardFilter = {
 	text: ''
 };
 
+/**
+ * An item with no requirement at all that the PM has not marked "no model dependency". The rules
+ * call it ready (nothing it needs is missing) and the CLI reports it so; the board keeps it out of
+ * "Ready now", in a column of its own, until it is mapped or marked.
+ */
+export function isNotMapped(item: Pick<Item, 'requirements' | 'noModelDependency'>): boolean {
+	return item.requirements.length === 0 && !item.noModelDependency;
+}
+
+/** The board's columns: the four readiness states, then the items not mapped yet. */
+export type BoardColumn = Readiness | 'unmapped';
+export const BOARD_COLUMNS: readonly BoardColumn[] = [...READINESS_STATES, 'unmapped'];
+
 export interface BoardCard {
 	item: Item;
 	result: ItemReadiness;
@@ -54,15 +67,15 @@ export function boardColumns(
 	filter: BoardFilter,
 	/** When given, only these items (e.g. those worse since the latest import). */
 	only?: ReadonlySet<string>
-): Record<Readiness, BoardCard[]> {
-	const columns = Object.fromEntries(READINESS_STATES.map((s) => [s, [] as BoardCard[]])) as Record<
-		Readiness,
+): Record<BoardColumn, BoardCard[]> {
+	const columns = Object.fromEntries(BOARD_COLUMNS.map((s) => [s, [] as BoardCard[]])) as Record<
+		BoardColumn,
 		BoardCard[]
 	>;
 	for (const item of items) {
 		if ((only && !only.has(item.id)) || !matches(item, filter)) continue;
 		const result = readiness.get(item.id);
-		if (result) columns[result.readiness].push({ item, result });
+		if (result) columns[isNotMapped(item) ? 'unmapped' : result.readiness].push({ item, result });
 	}
 	return columns;
 }

@@ -18,7 +18,9 @@ describe('whyLine', () => {
 		expect(why('ticket-triage')).toBe(
 			'ready on GPT-4o: Intent classification accuracy 94.2 % ≥ 92 %, JSON schema adherence 99.4 % ≥ 99 %'
 		);
-		expect(why('outage-notices')).toBe('ready: no capability dependency yet');
+		expect(why('outage-notices')).toBe(
+			'not mapped yet: add the capabilities it needs, or mark it as having no model dependency'
+		);
 	});
 
 	it('names the upgrade and only the numbers that production misses', () => {

@@ -171,7 +171,12 @@ function partLine(
  * pipeline names each part by its role, so the reader sees which part holds the item back.
  */
 export function whyLine(ctx: ReadinessContext, item: Item, result: ItemReadiness): string {
-	if (result.parts.length === 0) return 'ready: no capability dependency yet';
+	if (result.parts.length === 0)
+		return item.requirements.length > 0
+			? 'ready: only nice-to-haves, no must-requirement'
+			: item.noModelDependency
+				? 'ready: no model dependency'
+				: 'not mapped yet: add the capabilities it needs, or mark it as having no model dependency';
 	if (result.parts.length === 1) return partLine(ctx, result.parts[0]!, result);
 	const allReady = result.readiness === 'ready';
 	return result.parts

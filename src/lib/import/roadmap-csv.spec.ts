@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Item } from '../domain/schemas';
+import { itemsCsv } from '../domain/items-csv';
+import type { Item as ItemRecord } from '../domain/schemas';
 import { normaliseQuarter, readRoadmapCsv, suggestMapping, toItems } from './roadmap-csv';
 
 const jira = () => readRoadmapCsv(readFileSync('tests/fixtures/roadmap/jira-export.csv', 'utf8'));
@@ -10,12 +12,13 @@ describe('roadmap CSV import', () => {
 		const mapping = suggestMapping(jira());
 		expect(mapping.columns).toMatchObject({
 			title: 0,
-			description: 2,
-			dueDate: 5,
-			status: 3,
-			owner: 4,
-			priority: 1,
-			labels: 6
+			externalKey: 1,
+			description: 3,
+			dueDate: 6,
+			status: 4,
+			owner: 5,
+			priority: 2,
+			labels: 7
 		});
 		expect(mapping.statuses).toEqual({
 			Backlog: 'idea',
@@ -41,8 +44,52 @@ describe('roadmap CSV import', () => {
 			quarter: '2027-Q1',
 			owner: 'Priya Shah',
 			priority: 'P1',
-			tags: ['agent-tools', 'ai']
+			tags: ['agent-tools', 'ai'],
+			externalKey: 'HEL-101'
 		});
+	});
+
+	it('skips a row whose tracker key the workspace already has, naming the item', () => {
+		const table = jira();
+		const { items, problems } = toItems(
+			table,
+			suggestMapping(table),
+			[],
+			new Map([['HEL-103', 'Voice support']])
+		);
+		expect(items.map((i) => i.externalKey)).toEqual(['HEL-101', 'HEL-102', 'HEL-104', 'HEL-105']);
+		expect(problems).toContainEqual({
+			row: 4,
+			message: 'HEL-103 is already here as “Voice support”; skipped'
+		});
+	});
+
+	it('reads back what “Export items as CSV” wrote: the same items', () => {
+		const original: ItemRecord[] = [
+			{
+				id: 'formula',
+				title: '=HYPERLINK("http://evil")',
+				status: 'in-progress',
+				requirements: [],
+				description: 'Line one, with a comma\nand "quotes"\n-minus first on a line',
+				quarter: '2027-Q1',
+				owner: '@ann',
+				priority: 'P0',
+				tags: ['ai', 'agent-tools'],
+				externalKey: 'HEL-7',
+				externalUrl: 'https://tracker.example/HEL-7'
+			},
+			{ id: 'plain', title: 'Plain', status: 'idea', requirements: [] },
+			{ id: 'minus', title: '-1 day SLA', status: 'cut', requirements: [], priority: 'P3' }
+		];
+		const text = itemsCsv(original);
+		expect(text.split('\r\n')[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil""\)",/);
+		const table = readRoadmapCsv(text);
+		const { items, problems } = toItems(table, suggestMapping(table), []);
+		expect(problems).toEqual([]);
+		expect(items.map(({ id: _id, ...rest }) => rest)).toEqual(
+			original.map(({ id: _id, ...rest }) => rest)
+		);
 	});
 
 	it('reads quarters written several ways', () => {

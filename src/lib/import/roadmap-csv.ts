@@ -11,6 +11,7 @@ import { slug, uniqueId } from '../domain/ids';
 import { quarterOf } from '../domain/dates';
 import { Item, ITEM_STATUSES, PRIORITIES, type ItemStatus, type Priority } from '../domain/schemas';
 import { formatPath, issueSentence } from '../domain/problems';
+import { fromCsvCell } from '../domain/items-csv';
 import { DecodeError, decodeText } from './decode';
 import { isoDay, ResultsError } from './results';
 
@@ -22,7 +23,9 @@ export const ITEM_FIELDS = [
 	'status',
 	'owner',
 	'priority',
-	'labels'
+	'labels',
+	'externalKey',
+	'externalUrl'
 ] as const;
 export type ItemField = (typeof ITEM_FIELDS)[number];
 
@@ -42,7 +45,10 @@ const COLUMN_HINTS: Record<ItemField, string[]> = {
 	status: ['status', 'state', 'stage'],
 	owner: ['owner', 'assignee', 'lead', 'dri'],
 	priority: ['priority'],
-	labels: ['labels', 'tags', 'label', 'components']
+	labels: ['labels', 'tags', 'label', 'components'],
+	// Jira's "Issue key", Linear's "ID" (ENG-123), a plain "Key"; Notion's and Linear's "URL".
+	externalKey: ['key', 'issue key', 'issue id', 'id', 'identifier', 'ticket'],
+	externalUrl: ['url', 'link', 'issue url', 'web url']
 };
 
 const STATUS_HINTS: [RegExp, ItemStatus][] = [
@@ -76,8 +82,9 @@ export function suggestMapping(table: RoadmapTable): RoadmapMapping {
 	const lower = table.header.map((h) => h.toLowerCase());
 	const columns: Partial<Record<ItemField, number>> = {};
 	for (const field of ITEM_FIELDS) {
-		const index = lower.findIndex((h) => COLUMN_HINTS[field].includes(h));
-		if (index >= 0) columns[field] = index;
+		// The hints in their order: Jira's "Issue key" wins over its numeric "Issue id".
+		const index = COLUMN_HINTS[field].map((hint) => lower.indexOf(hint)).find((i) => i >= 0);
+		if (index !== undefined) columns[field] = index;
 	}
 	return {
 		columns,
@@ -123,24 +130,34 @@ export interface RowProblem {
 export function toItems(
 	table: RoadmapTable,
 	mapping: RoadmapMapping,
-	takenIds: readonly string[]
+	takenIds: readonly string[],
+	existingKeys: ReadonlyMap<string, string> = new Map()
 ): { items: Item[]; problems: RowProblem[] } {
 	if (mapping.columns.title === undefined)
 		return { items: [], problems: [{ row: 1, message: 'no column is mapped to the title' }] };
 	const taken = new Set(takenIds);
+	/** Tracker keys already in the workspace (or earlier in the file) → the item's title. */
+	const keys = new Map(existingKeys);
 	const items: Item[] = [];
 	const problems: RowProblem[] = [];
 	table.rows.forEach((row, i) => {
 		const rowNo = i + 2;
 		const cell = (field: ItemField) => {
 			const index = mapping.columns[field];
-			return index === undefined ? '' : (row[index] ?? '').trim();
+			return index === undefined ? '' : fromCsvCell((row[index] ?? '').trim());
 		};
 		const title = cell('title');
 		if (!title) {
 			problems.push({ row: rowNo, message: 'has no title' });
 			return;
 		}
+		const key = cell('externalKey');
+		const known = key ? keys.get(key) : undefined;
+		if (known) {
+			problems.push({ row: rowNo, message: `${key} is already here as “${known}”; skipped` });
+			return;
+		}
+		if (key) keys.set(key, title);
 		let quarter: string | undefined;
 		if (cell('quarter')) {
 			quarter = normaliseQuarter(cell('quarter'));
@@ -175,7 +192,9 @@ export function toItems(
 			...(quarter ? { quarter } : {}),
 			...(cell('owner') ? { owner: cell('owner') } : {}),
 			...(priority && (PRIORITIES as readonly string[]).includes(priority) ? { priority } : {}),
-			...(labels.length > 0 ? { tags: labels } : {})
+			...(labels.length > 0 ? { tags: labels } : {}),
+			...(key ? { externalKey: key } : {}),
+			...(cell('externalUrl') ? { externalUrl: cell('externalUrl') } : {})
 		};
 		const checked = Item.safeParse(item);
 		if (checked.success) items.push(item);
