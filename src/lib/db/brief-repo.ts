@@ -4,6 +4,7 @@
  * edit (entity-repo.ts): title and text are written only when changed, and a text changed in
  * another tab since the editor opened stops the save until the user chooses.
  */
+import { merge3 } from '$lib/domain/merge3';
 import type { BriefOrigin } from '$lib/domain/brief-status';
 import { mergeEdit } from '$lib/domain/patch';
 import type { Brief } from '$lib/domain/schemas';
@@ -70,8 +71,10 @@ export async function saveBrief(
 }
 
 /**
- * Regenerated text replaces the brief's text (kept as a version) and its origin. Text typed in
- * the editor and not saved (`unsaved`) is kept as a version too, so regenerating loses nothing.
+ * Regenerating merges the newly generated text into the brief as edited (the text in the editor,
+ * saved or not) over the text it was generated as (its stored origin): the author's edits stay,
+ * the numbers that moved move, and where both changed the same lines both are kept between
+ * conflict markers (merge3.ts). The text it replaces, and unsaved text, are kept as versions.
  */
 export async function regenerateBrief(
 	db: CapmapDatabase,
@@ -79,13 +82,18 @@ export async function regenerateBrief(
 	origin: BriefOrigin,
 	now: string,
 	unsaved?: string
-): Promise<Brief> {
+): Promise<{ brief: Brief; conflicts: number }> {
 	const tables = [db.briefs, db.briefVersions, db.briefOrigins, db.models];
 	return db.transaction('rw', tables, async () => {
 		const stored = await current(db, id);
+		const startedFrom = await db.briefOrigins.get(id);
+		const edited = unsaved ?? stored.markdown;
+		const merged = startedFrom
+			? merge3(startedFrom.generatedMarkdown, edited, origin.generatedMarkdown)
+			: { text: origin.generatedMarkdown, conflicts: 0 };
 		const next = await checked(db, {
 			...strip(stored),
-			markdown: origin.generatedMarkdown,
+			markdown: merged.text,
 			updatedAt: now
 		});
 		await db.briefVersions.add({
@@ -97,7 +105,7 @@ export async function regenerateBrief(
 			await db.briefVersions.add({ briefId: id, markdown: unsaved, savedAt: now });
 		await db.briefs.put({ ...next, seq: stored.seq });
 		await db.briefOrigins.put({ ...origin, briefId: id });
-		return next;
+		return { brief: next, conflicts: merged.conflicts };
 	});
 }
 

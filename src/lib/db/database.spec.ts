@@ -240,10 +240,30 @@ describe('brief history', () => {
 		const v2 = { title: 'T', markdown: '# v2' };
 		await saveBrief(db, 'b', { base: v1, next: v2 }, 't1');
 		await saveBrief(db, 'b', { base: v2, next: v2 }, 't2');
-		await regenerateBrief(db, 'b', { ...origin, generatedMarkdown: '# v3' }, 't3');
+		// The author rewrote the one line the generator now writes differently: both are kept.
+		const regenerated = await regenerateBrief(
+			db,
+			'b',
+			{ ...origin, generatedMarkdown: '# v3' },
+			't3'
+		);
+		expect(regenerated.conflicts).toBe(1);
 		expect(
 			(await db.briefVersions.where('briefId').equals('b').sortBy('seq')).map((v) => v.markdown)
 		).toEqual(['# v1', '# v2']);
-		expect((await loadWorkspace(db))!.briefs[0]!.markdown).toBe('# v3');
+		expect((await loadWorkspace(db))!.briefs[0]!.markdown).toBe(
+			'<<<<<<< your edit\n# v2\n=======\n# v3\n>>>>>>> regenerated'
+		);
+		// Settled; regenerated again with nothing new: the merge starts from the new origin, so
+		// the settled text is not taken for a conflict again.
+		const settled = { title: 'T', markdown: '# v3\nMy note.' };
+		await saveBrief(
+			db,
+			'b',
+			{ base: { title: 'T', markdown: regenerated.brief.markdown }, next: settled },
+			't4'
+		);
+		const again = await regenerateBrief(db, 'b', { ...origin, generatedMarkdown: '# v3' }, 't5');
+		expect(again).toMatchObject({ conflicts: 0, brief: { markdown: '# v3\nMy note.' } });
 	});
 });

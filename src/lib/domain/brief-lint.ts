@@ -1,12 +1,15 @@
 /**
  * Brief lint: the checks that keep a leadership brief honest. Hype words; sentences that state a
- * number with no citation; citations that resolve to no reference; references nobody cites.
+ * number with no citation; citations that resolve to no reference; references nobody cites;
+ * a regeneration's conflict still to settle.
  * Every problem carries its line (and column) so the editor can move the cursor there.
  */
 import { escapeMarkdown } from './brief-escape';
 import { decisionTitle } from './brief-text';
+import { conflictLines } from './merge3';
 
-export type LintKind = 'hype' | 'uncited-number' | 'unresolved-citation' | 'uncited-reference';
+export type LintKind =
+	'hype' | 'uncited-number' | 'unresolved-citation' | 'uncited-reference' | 'merge-conflict';
 
 export interface LintProblem {
 	kind: LintKind;
@@ -202,6 +205,14 @@ export function lintBrief(markdown: string, options: LintOptions = {}): LintProb
 				});
 		}
 	}
+	for (const lineNo of conflictLines(markdown))
+		problems.push({
+			kind: 'merge-conflict',
+			line: lineNo,
+			column: 1,
+			message:
+				'your edit and the regenerated text differ here: keep one (or both), then delete the marker lines'
+		});
 	for (const [n, lineNo] of references)
 		if (!cited.has(n))
 			problems.push({

@@ -4,9 +4,11 @@ export interface DiffLine {
 	text: string;
 }
 
-export function lineDiff(before: string, after: string): DiffLine[] {
-	const a = before.split('\n');
-	const b = after.split('\n');
+/**
+ * For each line of `a`, the line of `b` it is kept as in a longest common subsequence of the
+ * two, or -1 where it was removed. Matches only ever move forward in both.
+ */
+export function matchLines(a: readonly string[], b: readonly string[]): number[] {
 	// lengths[i][j]: the longest common subsequence of a[i..] and b[j..].
 	const lengths: number[][] = Array.from({ length: a.length + 1 }, () =>
 		new Array<number>(b.length + 1).fill(0)
@@ -17,19 +19,32 @@ export function lineDiff(before: string, after: string): DiffLine[] {
 				a[i] === b[j]
 					? lengths[i + 1]![j + 1]! + 1
 					: Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
-	const out: DiffLine[] = [];
+	const match = new Array<number>(a.length).fill(-1);
 	let i = 0;
 	let j = 0;
 	while (i < a.length && j < b.length) {
-		if (a[i] === b[j]) {
-			out.push({ kind: 'same', text: a[i]! });
-			i++;
-			j++;
-		} else if (lengths[i + 1]![j]! >= lengths[i]![j + 1]!)
-			out.push({ kind: 'removed', text: a[i++]! });
-		else out.push({ kind: 'added', text: b[j++]! });
+		if (a[i] === b[j]) match[i++] = j++;
+		else if (lengths[i + 1]![j]! >= lengths[i]![j + 1]!) i++;
+		else j++;
 	}
-	while (i < a.length) out.push({ kind: 'removed', text: a[i++]! });
+	return match;
+}
+
+export function lineDiff(before: string, after: string): DiffLine[] {
+	const a = before.split('\n');
+	const b = after.split('\n');
+	const match = matchLines(a, b);
+	const out: DiffLine[] = [];
+	let j = 0;
+	for (let i = 0; i < a.length; i++) {
+		if (match[i] === -1) {
+			out.push({ kind: 'removed', text: a[i]! });
+			continue;
+		}
+		while (j < match[i]!) out.push({ kind: 'added', text: b[j++]! });
+		out.push({ kind: 'same', text: a[i]! });
+		j++;
+	}
 	while (j < b.length) out.push({ kind: 'added', text: b[j++]! });
 	return out;
 }

@@ -17,10 +17,28 @@ a.citation { text-decoration: none; font-size: .85em; vertical-align: super; lin
 p.reference { font-size: .9rem; margin: .35rem 0; padding-left: 2.2em; text-indent: -2.2em; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
-  h2 { break-before: page; break-after: avoid; }
-  h2:first-of-type { break-before: avoid; }
+  h1, h2, h3 { break-after: avoid; }
+  p, li, tr { break-inside: avoid; }
   a { color: inherit; }
 }`;
+
+/**
+ * A text as a CSS string literal, safe inside a <style> element: quotes and backslashes escaped,
+ * line breaks and `<` as code points (so no `</style>` can close the element early).
+ */
+export function cssString(text: string): string {
+	return `"${text.replace(/[\\"<>\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+/**
+ * Printed pages: margins, the brief's title at the top of each page and "page n of m" at the
+ * bottom (CSS page margin boxes), sections flowing on rather than each starting a new page.
+ */
+export function printPageStyle(title: string): string {
+	const small = 'font: 9pt system-ui, sans-serif; color: #555;';
+	const running = title.length > 100 ? `${title.slice(0, 99)}…` : title;
+	return `@page { margin: 20mm 16mm 18mm; @top-center { content: ${cssString(running)}; ${small} } @bottom-right { content: "Page " counter(page) " of " counter(pages); ${small} } }`;
+}
 
 /**
  * The document's title is the brief's first heading, so the app and `capmap brief` agree; its
@@ -47,7 +65,8 @@ export function standaloneHtml(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${STANDALONE_CSP}">
 <title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}
+${printPageStyle(title)}</style>
 </head>
 <body>
 <main>

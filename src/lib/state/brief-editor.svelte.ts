@@ -112,19 +112,23 @@ export class BriefEditor {
 		return true;
 	}
 
-	/** Replaces the text by a regenerated one; text typed and not saved is kept as a version. */
-	async regenerate(origin: BriefOrigin): Promise<boolean> {
+	/**
+	 * Merges a regenerated text into the one in the editor (brief-repo.ts); text typed and not
+	 * saved is kept as a version. Null when it could not; else how many conflicts to settle.
+	 */
+	async regenerate(origin: BriefOrigin): Promise<{ conflicts: number } | null> {
 		const sent = { title: this.#title, markdown: this.#text };
 		const unsaved = sent.markdown !== this.#base.markdown ? sent.markdown : undefined;
 		const result = await briefs.regenerate(this.id, origin, unsaved);
 		if (!result.ok) {
 			this.#failure = result.failure;
-			return false;
+			return null;
 		}
-		this.#text = result.value.markdown;
-		this.#base = { title: result.value.title, markdown: result.value.markdown };
+		const { brief, conflicts } = result.value;
+		this.#text = brief.markdown;
+		this.#base = { title: brief.title, markdown: brief.markdown };
 		this.#failure = null;
-		return true;
+		return { conflicts };
 	}
 
 	/** An earlier version becomes the text, saved at once (the text it replaces is kept). */
