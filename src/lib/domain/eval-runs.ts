@@ -162,6 +162,21 @@ export function diffRuns(previous: EvalRun | undefined, run: EvalRun): RunDiff {
 	return diff;
 }
 
+/** Cases regressed and fixed over `runs`, each against its previous run among `all`. */
+export function caseChanges(
+	all: readonly EvalRun[],
+	runs: readonly EvalRun[]
+): { regressed: number; fixed: number } {
+	let regressed = 0;
+	let fixed = 0;
+	for (const run of runs) {
+		const diff = diffRuns(previousRun(all, run), run);
+		regressed += diff.regressed.length;
+		fixed += diff.fixed.length;
+	}
+	return { regressed, fixed };
+}
+
 /** Two runs with the same series, time and cases are one run imported twice. */
 export function sameRun(a: EvalRun, b: EvalRun): boolean {
 	return (

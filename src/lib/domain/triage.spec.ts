@@ -23,7 +23,12 @@ function overnight(status: Item['status'], tonight: number, cases: [boolean, boo
 		id: 'run-2',
 		ranAt: '2026-11-24T02:00:00Z',
 		cases: [
-			{ key: 'refund after 30 days', pass: cases[0], score: cases[0] ? 1 : 0.2 },
+			{
+				key: 'refund after 30 days',
+				pass: cases[0],
+				score: cases[0] ? 1 : 0.2,
+				...(cases[0] ? {} : { reason: 'Quoted the *14-day* policy\nto the customer' })
+			},
 			{ key: 'partial refund', pass: cases[1] }
 		]
 	};
@@ -99,7 +104,7 @@ describe('the triage note', () => {
 *🔴 Hotfix* — promptfoo · refunds · GPT-4o
 "Refund agent" is in-progress and was ready on this model; it is waiting now, so users are affected today.
 Regressed 1 of 2 cases since the run of 2026-11-23T02:00:00Z:
-• refund after 30 days: pass → fail (score 1 → 0.2)
+• refund after 30 days: pass → fail (score 1 → 0.2). Grader: Quoted the \\*14-day\\* policy to the customer
 Roadmap items worse:
 • *Refund agent* (P0, in-progress, owner Noah): ready → waiting. Refund accuracy (GPT-4o) 95 % [1] → 80 % [2] Users: Refunds resolve in one conversation.
 

@@ -39,12 +39,33 @@ export interface ImpactChange extends ReadinessChange {
 	moved: string[];
 }
 
+/** The eval runs an import would add, and their cases against the run before each. */
+export interface RunsPreview {
+	added: number;
+	/** Runs of this file already stored: not added again. */
+	duplicates: number;
+	cases: number;
+	regressed: number;
+	fixed: number;
+}
+
 export interface IngestPreview {
 	added: number;
 	duplicates: number;
 	rows: IngestRow[];
 	unmapped: { models: string[]; metrics: string[] };
 	changes: ImpactChange[];
+	runs: RunsPreview;
+}
+
+/** What a commit wrote: the page shows the note (Copy as Markdown, Download). */
+export interface CommitResult {
+	/** Evidence records added. */
+	added: number;
+	/** Ids of the eval runs added. */
+	runs: string[];
+	/** The import's triage note, Markdown (domain/triage.ts `triageNote`). */
+	note: string;
 }
 
 export interface Progress {
@@ -55,7 +76,14 @@ export interface Progress {
 }
 
 export type IngestRequest =
-	| { id: number; type: 'open'; file: File; format: Format }
+	| {
+			id: number;
+			type: 'open';
+			file: File;
+			format: Format;
+			/** Files chosen with it: lm-eval's `samples_<task>_<time>.jsonl`. */
+			companions?: File[];
+	  }
 	| { id: number; type: 'preview'; map: ResultsMap; kind: EvidenceKind; asOf: string }
 	| {
 			id: number;
@@ -70,5 +98,5 @@ export type IngestResponse =
 	| { type: 'progress'; id: number; progress: Progress }
 	| { type: 'opened'; id: number; summary: FileSummary }
 	| { type: 'preview'; id: number; preview: IngestPreview }
-	| { type: 'committed'; id: number; added: number }
+	| ({ type: 'committed'; id: number } & CommitResult)
 	| { type: 'failed'; id: number; message: string };

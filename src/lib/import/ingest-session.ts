@@ -8,6 +8,7 @@ import type { EvidenceKind } from '../domain/schemas';
 import type { Format } from './detect';
 import type { ResultsMap } from './ingest';
 import type {
+	CommitResult,
 	FileSummary,
 	IngestPreview,
 	IngestRequest,
@@ -44,8 +45,9 @@ export class IngestSession {
 		};
 	}
 
-	open(file: File, format: Format): Promise<FileSummary> {
-		return this.#ask<FileSummary>({ type: 'open', file, format });
+	/** Opens a results file; `companions` are files chosen with it (lm-eval's samples files). */
+	open(file: File, format: Format, companions: File[] = []): Promise<FileSummary> {
+		return this.#ask<FileSummary>({ type: 'open', file, format, companions });
 	}
 
 	/** Asks for a preview; it arrives through `on.preview` (as may later, fresher ones). */
@@ -58,9 +60,16 @@ export class IngestSession {
 		});
 	}
 
-	commit(map: ResultsMap, kind: EvidenceKind, asOf: string): Promise<number> {
+	/** Commits the import in one transaction; answers what was added and the triage note. */
+	commit(map: ResultsMap, kind: EvidenceKind, asOf: string): Promise<CommitResult> {
 		this.#latestPreview = 0;
-		return this.#ask<number>({ type: 'commit', map, kind, asOf, at: new Date().toISOString() });
+		return this.#ask<CommitResult>({
+			type: 'commit',
+			map,
+			kind,
+			asOf,
+			at: new Date().toISOString()
+		});
 	}
 
 	close(): void {
@@ -90,7 +99,10 @@ export class IngestSession {
 			this.#settle(message.id, (p) => p.reject(new Error(message.message)));
 		else if (message.type === 'opened')
 			this.#settle(message.id, (p) => p.resolve(message.summary as never));
-		else this.#settle(message.id, (p) => p.resolve(message.added as never));
+		else {
+			const { added, runs, note } = message;
+			this.#settle(message.id, (p) => p.resolve({ added, runs, note } as never));
+		}
 	}
 
 	#settle(id: number, how: (pending: Pending) => void): void {

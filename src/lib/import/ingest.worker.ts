@@ -11,6 +11,8 @@ import { liveQuery } from 'dexie';
 import { CapmapDatabase, DATABASE_NAME } from '../db/database';
 import { commitImport, importedBefore, rememberedMap } from '../db/import-repo';
 import { loadWorkspace } from '../db/workspace-repo';
+import { caseChanges } from '../domain/eval-runs';
+import { importNoteTitle, triageNote } from '../domain/triage';
 import type { Workspace } from '../domain/workspace';
 import { parseResults } from './detect';
 import { movedValuesInWords } from './impact';
@@ -73,7 +75,13 @@ function preview(ws: Workspace, map: ResultsMap, kind: Parameters<typeof ingest>
 		changes: result.changes.map((c) => ({
 			...c,
 			moved: moved.get(c.itemId) ?? []
-		}))
+		})),
+		runs: {
+			added: result.runs.length,
+			duplicates: result.duplicateRuns,
+			cases: result.runs.reduce((n, r) => n + r.cases.length, 0),
+			...caseChanges(result.workspace.evalRuns, result.runs)
+		}
 	};
 	return { result, preview: out };
 }
@@ -86,8 +94,16 @@ async function answer(request: IngestRequest): Promise<void> {
 			// Decoded as the command line decodes (BOM, UTF-16), not as File.text() would guess.
 			const text = decodeFile(new Uint8Array(await request.file.arrayBuffer()));
 			const fileHash = hash(text);
+			const companions = await Promise.all(
+				(request.companions ?? []).map(async (f) => ({
+					name: f.name,
+					text: decodeFile(new Uint8Array(await f.arrayBuffer()), f.name)
+				}))
+			);
 			post({ type: 'progress', id, progress: { phase: 'parsing', done: 0, total: text.length } });
 			const parsed = parseResults(text, request.format, {
+				fileName: request.file.name,
+				companions,
 				onProgress: (done, total) =>
 					post({ type: 'progress', id, progress: { phase: 'parsing', done, total } })
 			});
@@ -113,15 +129,30 @@ async function answer(request: IngestRequest): Promise<void> {
 			// the transaction fails whole rather than add a record twice.
 			await firstWorkspace;
 			if (!workspace) throw new Error('there is no workspace yet');
-			const { result } = preview(workspace, request.map, request.kind, request.asOf);
+			// Held here: the live query replaces `workspace` once the commit lands.
+			const before = workspace;
+			const { result } = preview(before, request.map, request.kind, request.asOf);
 			lastPreview = undefined;
 			computed = undefined;
-			await commitImport(db, result.added, request.map, {
-				hash: file.hash,
-				name: file.name,
-				at: request.at
+			await commitImport(
+				db,
+				result.added,
+				request.map,
+				{ hash: file.hash, name: file.name, at: request.at },
+				result.runs
+			);
+			const ranAt = result.runs[0]?.ranAt ?? file.parsed.runs[0]?.ranAt ?? file.parsed.observedAt;
+			const note = triageNote(
+				{ before, after: result.workspace, runs: result.runs, asOf: request.asOf },
+				importNoteTitle(ranAt, file.name)
+			);
+			post({
+				type: 'committed',
+				id,
+				added: result.added.length,
+				runs: result.runs.map((r) => r.id),
+				note
 			});
-			post({ type: 'committed', id, added: result.added.length });
 		}
 	} catch (error) {
 		post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
@@ -129,11 +160,11 @@ async function answer(request: IngestRequest): Promise<void> {
 }
 
 /** A file that is not text is a problem of the file, worded as the command line words it. */
-function decodeFile(bytes: Uint8Array): string {
+function decodeFile(bytes: Uint8Array, name?: string): string {
 	try {
 		return decodeText(bytes);
 	} catch (error) {
-		if (error instanceof DecodeError) throw new ResultsError('(file)', error.message);
+		if (error instanceof DecodeError) throw new ResultsError(name ?? '(file)', error.message);
 		throw error;
 	}
 }
