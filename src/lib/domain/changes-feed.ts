@@ -11,10 +11,20 @@
  *   every night gives each night its own evidence.
  * - **Worse and better** compare readiness just before and just after the import, on the as-of
  *   date: before is the workspace without the evidence of this import and of every later one.
- *   Readiness is computed once per import along the chain, oldest first.
+ *   Readiness is computed once along the chain, oldest first: the rules' context grows by each
+ *   import's evidence (readiness.ts `contextWith`), and only the items that must have a
+ *   capability that evidence is on are judged again.
  */
 import { caseChanges, evidenceTitlePrefix, stableHash } from './eval-runs';
-import { computeReadiness, readinessRank, type ItemReadiness } from './readiness';
+import {
+	contextWith,
+	createContext,
+	mustRequirements,
+	readinessOf,
+	readinessRank,
+	type ItemReadiness,
+	type ReadinessContext
+} from './readiness';
 import type { EvalRun, Evidence } from './schemas';
 import type { TriageInput } from './triage';
 import type { Workspace } from './workspace';
@@ -136,20 +146,48 @@ function entryOf(
 
 const strip = ({ worseIds: _ids, ...entry }: ImportEntry & { worseIds: string[] }) => entry;
 
+/** Item positions by the capabilities they must have. */
+function itemsNeeding(ws: Workspace): Map<string, number[]> {
+	const needing = new Map<string, number[]>();
+	ws.items.forEach((item, at) => {
+		for (const capabilityId of new Set(mustRequirements(item).map((r) => r.capabilityId)))
+			needing.set(capabilityId, [...(needing.get(capabilityId) ?? []), at]);
+	});
+	return needing;
+}
+
+/**
+ * Readiness after `added` evidence, from the context and readiness before it. An item's
+ * readiness moves only with evidence on a capability it must have: only those are judged again.
+ */
+function after(
+	ws: Workspace,
+	needing: ReadonlyMap<string, number[]>,
+	ctx: ReadinessContext,
+	readiness: readonly ItemReadiness[],
+	added: readonly Evidence[]
+): { ctx: ReadinessContext; readiness: readonly ItemReadiness[] } {
+	if (added.length === 0) return { ctx, readiness };
+	const next = contextWith(ctx, added);
+	const touched = new Set(added.flatMap((e) => needing.get(e.capabilityId) ?? []));
+	if (touched.size === 0) return { ctx: next, readiness };
+	const moved = [...readiness];
+	for (const at of touched) moved[at] = readinessOf(next, ws.items[at]!);
+	return { ctx: next, readiness: moved };
+}
+
 /** Every import in the workspace, newest first. */
 export function changesFeed(ws: Workspace, asOf: string): ImportEntry[] {
 	const { imports, other } = importsOf(ws);
+	if (imports.length === 0) return [];
+	const needing = itemsNeeding(ws);
 	const entries: ImportEntry[] = [];
-	let evidence = other;
-	let readiness = computeReadiness({ ...ws, evidence }, asOf);
+	let ctx = createContext({ ...ws, evidence: other }, asOf);
+	let readiness: readonly ItemReadiness[] = ws.items.map((item) => readinessOf(ctx, item));
 	for (const i of imports) {
-		let next = readiness;
-		if (i.evidence.length > 0) {
-			evidence = [...evidence, ...i.evidence];
-			next = computeReadiness({ ...ws, evidence }, asOf);
-		}
-		entries.push(strip(entryOf(ws, i, readiness, next)));
-		readiness = next;
+		const next = after(ws, needing, ctx, readiness, i.evidence);
+		entries.push(strip(entryOf(ws, i, readiness, next.readiness)));
+		({ ctx, readiness } = next);
 	}
 	return entries.reverse();
 }
@@ -178,8 +216,8 @@ export function importTriage(ws: Workspace, entry: ImportEntry, asOf: string): T
 
 /**
  * The newest import and the items whose readiness got worse with it (the board's "↓ since"
- * marks), in workspace order; undefined when the workspace has no import. Two readiness
- * computations, not the whole feed.
+ * marks), in workspace order; undefined when the workspace has no import. One readiness
+ * computation and the items the import touched, not the whole feed.
  */
 export function worseInLatestImport(
 	ws: Workspace,
@@ -189,11 +227,9 @@ export function worseInLatestImport(
 	const latest = imports.at(-1);
 	if (!latest) return undefined;
 	const mine = new Set(latest.evidence);
-	const before = computeReadiness(
-		{ ...ws, evidence: ws.evidence.filter((e) => !mine.has(e)) },
-		asOf
-	);
-	const after = latest.evidence.length > 0 ? computeReadiness(ws, asOf) : before;
-	const { worseIds, ...entry } = entryOf(ws, latest, before, after);
+	const ctx = createContext({ ...ws, evidence: ws.evidence.filter((e) => !mine.has(e)) }, asOf);
+	const before = ws.items.map((item) => readinessOf(ctx, item));
+	const now = after(ws, itemsNeeding(ws), ctx, before, latest.evidence).readiness;
+	const { worseIds, ...entry } = entryOf(ws, latest, before, now);
 	return { entry, itemIds: worseIds };
 }

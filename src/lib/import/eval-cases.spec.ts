@@ -151,7 +151,9 @@ describe('lm-evaluation-harness cases', () => {
 			fileName: name,
 			companions
 		});
-		const bySuite = Object.fromEntries(parsed.runs.map((r) => [r.suite, r]));
+		const bySuite: Record<string, ParsedRun> = Object.fromEntries(
+			parsed.runs.map((r) => [r.suite, r])
+		);
 		expect(bySuite.hellaswag!.ranAt).toBe('2026-11-24T02:10:00.481Z');
 		expect(bySuite.hellaswag!.cases.map((c) => `${c.key}:${c.pass}`)).toEqual([
 			'0:true',
