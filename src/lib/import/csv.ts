@@ -117,9 +117,16 @@ export function parseCsvEvidence(text: string, options: CsvOptions = {}): Parsed
 		if (row.length !== header.length)
 			throw new ResultsError(where, `has ${row.length} cells; the header has ${header.length}`);
 		const cell = (c: CsvColumn) => (at[c] >= 0 ? (row[at[c]] ?? '').trim() : '');
+		const dated = (): string => (at.date >= 0 ? isoDay(cell('date'), `${where}, date`) : fileDate!);
+		if (!caseLevel) {
+			const o = observation(where, cell, dated);
+			dates.add(o.observedAt!);
+			const suite = nameAt(cell('suite'), `${where}, suite`);
+			return { where, cell, model: o.models[0]!, observedAt: o.observedAt!, suite, o };
+		}
 		const model = nameAt(cell('model'), `${where}, model`);
 		if (!model) throw new ResultsError(`${where}, model`, 'is empty');
-		const observedAt = at.date >= 0 ? isoDay(cell('date'), `${where}, date`) : fileDate!;
+		const observedAt = dated();
 		dates.add(observedAt);
 		const suite = nameAt(cell('suite'), `${where}, suite`);
 		return { where, cell, model, observedAt, suite };
@@ -129,7 +136,12 @@ export function parseCsvEvidence(text: string, options: CsvOptions = {}): Parsed
 	const ranAt = stampAt(observedAt, 'the latest date of the file');
 	return caseLevel
 		? casesTable(read, observedAt, ranAt)
-		: { tool: 'csv', observedAt, observations: read.map(observation), runs: runsOf(read, ranAt) };
+		: {
+				tool: 'csv',
+				observedAt,
+				observations: read.flatMap((r) => (r.o ? [r.o] : [])),
+				runs: runsOf(read, ranAt)
+			};
 }
 
 type ReadRow = {
@@ -141,10 +153,16 @@ type ReadRow = {
 };
 
 /** One row of an evidence table: one observation. */
-function observation({ where, cell, model, observedAt }: ReadRow): Observation {
+function observation(
+	where: string,
+	cell: (c: CsvColumn) => string,
+	dated: () => string
+): Observation {
 	// Every cell through the strict readers: `0x5d` is not 93, `12` is not December 2001.
 	const value = numberAt(cell('value'), `${where}, value`);
+	const model = nameAt(cell('model'), `${where}, model`);
 	const metric = nameAt(cell('metric'), `${where}, metric`);
+	if (!model) throw new ResultsError(`${where}, model`, 'is empty');
 	if (!metric) throw new ResultsError(`${where}, metric`, 'is empty');
 	const n = cell('samples') === '' ? undefined : countAt(cell('samples'), `${where}, samples`);
 	const stderr =
@@ -155,7 +173,7 @@ function observation({ where, cell, model, observedAt }: ReadRow): Observation {
 		value,
 		// A table's values are taken in the capability's own unit: no fraction guessing.
 		fraction: false,
-		observedAt,
+		observedAt: dated(),
 		...(n !== undefined ? { sampleSize: n } : {}),
 		...(stderr !== undefined ? { stderr } : {}),
 		task: nameAt(cell('task'), `${where}, task`) || metric,
