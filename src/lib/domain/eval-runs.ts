@@ -98,6 +98,12 @@ export function uniqueKeys(keys: readonly string[]): string[] {
 	});
 }
 
+/** A run's cases with their keys made unique (`uniqueKeys`), in the same order. */
+export function withUniqueKeys<T extends { key: string }>(cases: readonly T[]): T[] {
+	const keys = uniqueKeys(cases.map((c) => c.key));
+	return cases.map((c, i) => ({ ...c, key: keys[i]! }));
+}
+
 /** Variables as a person reads them: `ticket=I forgot my password; locale=en`. */
 export function varsText(vars: unknown): string | undefined {
 	if (vars === null || typeof vars !== 'object') return undefined;

@@ -15,7 +15,7 @@
  * Either way the file's runs are one per (suite, model): the `suite` column, else the file's
  * name; without a case column they have no cases and say so.
  */
-import { clip, uniqueKeys, type EvalCase } from '../domain/eval-runs';
+import { clip, withUniqueKeys, type EvalCase } from '../domain/eval-runs';
 import { LIMITS } from '../domain/schemas';
 import { readCsvTable, type CsvReadOptions } from './csv-table';
 import {
@@ -243,12 +243,11 @@ function casesTable(rows: readonly ReadRow[], observedAt: string, ranAt: string)
 				metric: cell('metric') || 'score'
 			};
 		});
-		const keys = uniqueKeys(cases.map((c) => c.key));
 		runs.push({
 			models: [model],
 			...(suite ? { suite } : {}),
 			ranAt,
-			cases: cases.map(({ metric: _metric, ...c }, i): EvalCase => ({ ...c, key: keys[i]! }))
+			cases: withUniqueKeys(cases.map(({ metric: _metric, ...c }): EvalCase => c))
 		});
 		const task = suite || 'all cases';
 		const where = (metric: string) => `rows (${metric} of ${JSON.stringify(model)})`;

@@ -16,7 +16,7 @@ import {
 	runId,
 	sameRun,
 	stableHash,
-	uniqueKeys,
+	withUniqueKeys,
 	type EvalCase
 } from '../domain/eval-runs';
 import type { ResultsMap } from '../domain/results-map';
@@ -184,11 +184,9 @@ function newRuns(
 		const first = parts[0]!;
 		let cases: EvalCase[] = first.cases;
 		if (parts.length > 1) {
-			const all = parts.flatMap((p) =>
-				p.cases.map((c) => ({ ...c, key: `${p.models[0]}: ${c.key}` }))
+			cases = withUniqueKeys(
+				parts.flatMap((p) => p.cases.map((c) => ({ ...c, key: `${p.models[0]}: ${c.key}` })))
 			);
-			const keys = uniqueKeys(all.map((c) => c.key));
-			cases = all.map((c, i) => ({ ...c, key: keys[i]! }));
 		}
 		const fields = { tool: parsed.tool, suite, modelId, ranAt: first.ranAt, file: fileName };
 		const run: EvalRun = {

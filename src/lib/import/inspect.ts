@@ -12,7 +12,7 @@
  * A log without samples (`--no-log-samples`), or whose scores are not numbers or grades, gives a
  * run with no cases that says so (`summaryOnly`).
  */
-import { clip, uniqueKeys, type EvalCase } from '../domain/eval-runs';
+import { clip, withUniqueKeys, type EvalCase } from '../domain/eval-runs';
 import { formatPath } from '../domain/problems';
 import { LIMITS } from '../domain/schemas';
 import {
@@ -72,7 +72,7 @@ function inputText(input: unknown): string | undefined {
 /** The log's samples as cases, scored by `scorer` (else each sample's first); undefined if any cannot be. */
 function casesOf(samples: unknown[], scorer: string | undefined): EvalCase[] | undefined {
 	const epochs = samples.some((s) => Number(object(s).epoch ?? 1) > 1);
-	const raw: { key: string; item: Omit<EvalCase, 'key'> }[] = [];
+	const raw: EvalCase[] = [];
 	for (const [i, entry] of samples.entries()) {
 		const sample = object(entry);
 		const id = sample.id;
@@ -91,16 +91,13 @@ function casesOf(samples: unknown[], scorer: string | undefined): EvalCase[] | u
 		const input = inputText(sample.input);
 		raw.push({
 			key: epochs ? `${id} (epoch ${Number(sample.epoch ?? 1)})` : String(id),
-			item: {
-				pass,
-				...(score !== undefined ? { score } : {}),
-				...(input ? { description: clip(input, 300) } : {}),
-				...(!pass && typeof why === 'string' ? { reason: clip(why, LIMITS.reason) } : {})
-			}
+			pass,
+			...(score !== undefined ? { score } : {}),
+			...(input ? { description: clip(input, 300) } : {}),
+			...(!pass && typeof why === 'string' ? { reason: clip(why, LIMITS.reason) } : {})
 		});
 	}
-	const keys = uniqueKeys(raw.map((r) => r.key));
-	return raw.map((r, i) => ({ key: keys[i]!, ...r.item }));
+	return withUniqueKeys(raw);
 }
 
 export function parseInspect(input: unknown): ParsedResults {

@@ -15,7 +15,7 @@
  * file, or when a sample's metric is not 0 or 1 (bleu, perplexity), the run has no cases and
  * says so (`summaryOnly`).
  */
-import { clip, uniqueKeys, type EvalCase } from '../domain/eval-runs';
+import { clip, withUniqueKeys, type EvalCase } from '../domain/eval-runs';
 import { formatPath } from '../domain/problems';
 import { LIMITS } from '../domain/schemas';
 import {
@@ -99,7 +99,7 @@ const DOC_TEXT = [
 
 /** The cases of one task from its samples file; undefined when a metric is not pass or fail. */
 function casesFrom(file: Companion): EvalCase[] | undefined {
-	const raw: { key: string; item: Omit<EvalCase, 'key'> }[] = [];
+	const raw: EvalCase[] = [];
 	const lines = file.text.replace(/^\uFEFF/, '').split('\n');
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i]!.trim();
@@ -145,16 +145,13 @@ function casesFrom(file: Companion): EvalCase[] | undefined {
 				: undefined;
 		raw.push({
 			key: filter === 'none' ? String(docId) : `${docId},${filter}`,
-			item: {
-				pass: score === 1,
-				score,
-				...(typeof question === 'string' ? { description: clip(question, 300) } : {}),
-				...(reason ? { reason } : {})
-			}
+			pass: score === 1,
+			score,
+			...(typeof question === 'string' ? { description: clip(question, 300) } : {}),
+			...(reason ? { reason } : {})
 		});
 	}
-	const keys = uniqueKeys(raw.map((r) => r.key));
-	return raw.map((r, i) => ({ key: keys[i]!, ...r.item }));
+	return withUniqueKeys(raw);
 }
 
 export function parseLmEval(

@@ -13,7 +13,7 @@
  * pass, score and, for a failing case, the grader's reason. When a provider answered more than
  * one prompt, each key ends in ` (prompt N)`, N counting the provider's prompts in file order.
  */
-import { caseKey, clip, uniqueKeys, varsText, type EvalCase } from '../domain/eval-runs';
+import { caseKey, clip, varsText, withUniqueKeys, type EvalCase } from '../domain/eval-runs';
 import { LIMITS } from '../domain/schemas';
 import { quote } from '../domain/strict';
 import { formatPath } from '../domain/problems';
@@ -328,21 +328,16 @@ export function parsePromptfoo(input: unknown): ParsedResults {
 /** One provider's rows as the cases of its run, each with a key of its own. */
 function casesOf(group: readonly Row[]): EvalCase[] {
 	const prompts = [...new Set(group.map((r) => r.case.prompt))];
-	const keys = uniqueKeys(
-		group.map((r) =>
-			prompts.length > 1
-				? `${r.case.key} (prompt ${prompts.indexOf(r.case.prompt) + 1})`
-				: r.case.key
-		)
+	return withUniqueKeys(
+		group.map((r) => {
+			const { key, prompt, description, score, reason } = r.case;
+			return {
+				key: prompts.length > 1 ? `${key} (prompt ${prompts.indexOf(prompt) + 1})` : key,
+				pass: r.pass,
+				...(description !== undefined ? { description } : {}),
+				...(score !== undefined ? { score } : {}),
+				...(reason !== undefined ? { reason } : {})
+			};
+		})
 	);
-	return group.map((r, i) => {
-		const { description, score, reason } = r.case;
-		return {
-			key: keys[i]!,
-			pass: r.pass,
-			...(description !== undefined ? { description } : {}),
-			...(score !== undefined ? { score } : {}),
-			...(reason !== undefined ? { reason } : {})
-		};
-	});
 }
