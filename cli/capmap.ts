@@ -26,7 +26,7 @@ const USAGE = `usage: capmap <command> [options]
   readiness <file> [--as-of DATE] [--json]
   scenario <file> --set MODEL=STATUS[@DATE] [--set ...] [--as-of DATE] [--json]
   brief <file> --model ID [--as-of DATE] [--format md|html] [--out FILE]
-  ingest <file> <results> [--format auto|promptfoo|lm-eval|inspect|csv] [--map MAP.json] [--out FILE] [--as-of DATE]
+  ingest <file> <results> [--format auto|promptfoo|lm-eval|inspect|csv] [--map MAP.json] [--out FILE] [--report FILE] [--as-of DATE]
 Dates are written YYYY-MM-DD. Exit status: 0 done, 1 a file is invalid or unreadable, 2 bad arguments.`;
 
 /** Problems listed after a file's one-line summary; `capmap validate` lists them all. */

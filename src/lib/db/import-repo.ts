@@ -1,13 +1,13 @@
 /**
- * Committing imports. Eval results: the new evidence, the mapping that produced it and the
- * file's content hash, in one transaction, so tomorrow's import of the same tool needs no clicks,
- * the same file is recognised, and a failure adds nothing. Roadmap items from a CSV: all or none.
+ * Committing imports. Eval results: the new evidence, the file's eval runs, the mapping that
+ * produced them and the file's content hash, in one transaction, so tomorrow's import of the same
+ * tool needs no clicks, the same file is recognised, and a failure adds nothing. Roadmap items from a CSV: all or none.
  * Either way every record is checked as the workspace file would check it first: a results file
  * that yields a record the file format refuses (a fractional sample count, say) imports nothing,
  * and the message names the record.
  */
 import type { ResultsMap } from '$lib/domain/results-map';
-import type { Evidence, Item } from '$lib/domain/schemas';
+import type { Capability, EvalRun, Evidence, Item, Model } from '$lib/domain/schemas';
 import { checkRecords } from './check';
 import type { CapmapDatabase, Stored } from './database';
 
@@ -23,19 +23,38 @@ export async function commitImport(
 	db: CapmapDatabase,
 	evidence: readonly Evidence[],
 	map: ResultsMap,
-	file: ImportedFile
+	file: ImportedFile,
+	runs: readonly EvalRun[] = [],
+	created: { models: readonly Model[]; capabilities: readonly Capability[] } = {
+		models: [],
+		capabilities: []
+	}
 ): Promise<void> {
-	await db.transaction('rw', db.evidence, db.meta, db.models, db.capabilities, async () => {
+	const tables = [db.evidence, db.evalRuns, db.meta, db.models, db.capabilities];
+	await db.transaction('rw', tables, async () => {
 		const meta = await db.meta.get('workspace');
 		if (!meta) throw new Error('there is no workspace yet');
+		// Made on the mapping screen: checked as the file would check them, added first.
+		const storedModels = (await db.models.toArray()).map(strip);
+		const storedCapabilities = (await db.capabilities.toArray()).map(strip);
+		const newModels = checkRecords('models', created.models, { models: storedModels });
+		const newCapabilities = checkRecords('capabilities', created.capabilities, {
+			capabilities: storedCapabilities
+		});
+		const models = [...storedModels, ...newModels];
+		const capabilities = [...storedCapabilities, ...newCapabilities];
 		const checked = checkRecords(
 			'evidence',
 			evidence,
-			{
-				models: (await db.models.toArray()).map(strip),
-				capabilities: (await db.capabilities.toArray()).map(strip)
-			},
+			{ models, capabilities },
 			(e) => `${e.modelId} on ${e.capabilityId}, from “${e.source.title}”`
+		);
+		// Run ids are unique in the table: a run stored meanwhile fails the whole transaction.
+		const checkedRuns = checkRecords(
+			'evalRuns',
+			runs,
+			{ models },
+			(r) => `${r.tool} ${r.suite || 'default suite'} on ${r.modelId} (${r.ranAt})`
 		);
 		const previous = meta.resultsMap ?? { models: {}, metrics: {} };
 		await db.meta.put({
@@ -46,7 +65,10 @@ export async function commitImport(
 			},
 			importedFiles: [...(meta.importedFiles ?? []).filter((f) => f.hash !== file.hash), file]
 		});
+		await db.models.bulkAdd(newModels);
+		await db.capabilities.bulkAdd(newCapabilities);
 		await db.evidence.bulkAdd(checked);
+		await db.evalRuns.bulkAdd(checkedRuns);
 	});
 }
 

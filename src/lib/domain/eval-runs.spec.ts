@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseKey, diffRuns, previousRun, sameRun } from './eval-runs';
+import { caseKey, diffRuns, MAX_CASE_KEY, previousRun, sameRun, uniqueKeys } from './eval-runs';
 import type { EvalRun } from './schemas';
 
 const run = (
@@ -59,5 +59,16 @@ describe('runs of a series', () => {
 	it('know a run imported twice', () => {
 		expect(sameRun(monday, { ...monday, id: 'other-id' })).toBe(true);
 		expect(sameRun(monday, tuesday)).toBe(false);
+	});
+});
+
+describe('keys within one run', () => {
+	it('are unique: repeats numbered, a long key cut and told apart by its hash', () => {
+		expect(uniqueKeys(['a', 'a', 'a #2', 'b', 'a'])).toEqual(['a', 'a #2', 'a #2 #2', 'b', 'a #3']);
+		const long = (end: string) => `${'x'.repeat(1500)}${end}`;
+		const [one, two] = uniqueKeys([long('1'), long('2')]);
+		expect(one!.length).toBeLessThanOrEqual(MAX_CASE_KEY);
+		expect(one).not.toBe(two);
+		expect(uniqueKeys([long('1')])).toEqual([one]);
 	});
 });

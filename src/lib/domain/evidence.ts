@@ -73,9 +73,13 @@ export type EvidenceIndex = Map<string, Map<string, Deciding>>;
 export function indexEvidence(
 	evidence: readonly Evidence[],
 	asOf: string,
-	settings: EvidenceSettings
+	settings: EvidenceSettings,
+	/** An index of other evidence (same as-of date and settings) to add to, left unchanged. */
+	base?: EvidenceIndex
 ): EvidenceIndex {
-	const index: EvidenceIndex = new Map();
+	const index: EvidenceIndex = base ? new Map(base) : new Map();
+	// Models whose map in `base` was copied before it is changed.
+	const copied = new Set<string>();
 	const { staleAfterDays, minSampleSize } = settings;
 	// Evidence shares few distinct dates, and Date.parse is the slow part of staleness.
 	const asOfDay = dayNumber(asOf);
@@ -89,7 +93,13 @@ export function indexEvidence(
 		}
 		const small = isSmallSample(record, minSampleSize);
 		let byCapability = index.get(record.modelId);
-		if (!byCapability) index.set(record.modelId, (byCapability = new Map()));
+		if (!byCapability) {
+			index.set(record.modelId, (byCapability = new Map()));
+			copied.add(record.modelId);
+		} else if (base && !copied.has(record.modelId)) {
+			index.set(record.modelId, (byCapability = new Map(byCapability)));
+			copied.add(record.modelId);
+		}
 		const current = byCapability.get(record.capabilityId);
 		if (!current || compare(record, stale, small, current) < 0)
 			byCapability.set(record.capabilityId, {

@@ -11,7 +11,14 @@ import { briefItems, generateBrief } from './brief';
 import { addDays } from './dates';
 import { lintBrief } from './brief-lint';
 import { decidingEvidence, indexEvidence } from './evidence';
-import { computeReadiness, createContext, mustRequirements, outcomeOf } from './readiness';
+import {
+	computeReadiness,
+	contextWith,
+	createContext,
+	mustRequirements,
+	outcomeOf,
+	readinessOf
+} from './readiness';
 import { withOverrides } from './scenario';
 import {
 	EVIDENCE_KINDS,
@@ -47,6 +54,24 @@ describe('readiness properties', () => {
 					});
 					if (somePartFails) expect(result.readiness).not.toBe('ready');
 				});
+			})
+		);
+	});
+
+	it('reads the same when evidence is added to a context as when the context is built with it', () => {
+		fc.assert(
+			fc.property(arbitraryWorkspace, fc.nat(), arbitraryDate, (ws, cut, asOf) => {
+				const at = ws.evidence.length === 0 ? 0 : cut % (ws.evidence.length + 1);
+				const first = { ...ws, evidence: ws.evidence.slice(0, at) };
+				const ctx = createContext(first, asOf);
+				const grown = contextWith(ctx, ws.evidence.slice(at));
+				expect(ws.items.map((item) => readinessOf(grown, item))).toEqual(
+					computeReadiness(ws, asOf)
+				);
+				// The context it grew from is left as it was.
+				expect(ws.items.map((item) => readinessOf(ctx, item))).toEqual(
+					computeReadiness(first, asOf)
+				);
 			})
 		);
 	});

@@ -20,6 +20,7 @@ import {
 	rolesOf,
 	type Capability,
 	type Direction,
+	type Evidence,
 	type Item,
 	type Model,
 	type Requirement
@@ -147,6 +148,34 @@ export function createContext(
 		rows,
 		values
 	};
+}
+
+/**
+ * The context of the same workspace and as-of date with `added` evidence too: what
+ * `createContext` would give for the workspace with it, sharing everything the new evidence
+ * does not change. For reading readiness after each of many imports (the changes feed).
+ */
+export function contextWith(ctx: ReadinessContext, added: readonly Evidence[]): ReadinessContext {
+	const settings = { staleAfterDays: ctx.staleAfterDays, minSampleSize: ctx.minSampleSize };
+	const evidence = indexEvidence(added, ctx.asOf, settings, ctx.evidence);
+	const rows = new Map(ctx.rows);
+	const values = new Map(ctx.values);
+	for (const capabilityId of new Set(added.map((e) => e.capabilityId))) {
+		const row: (Deciding | undefined)[] = new Array(ctx.models.length);
+		const numbers = new Float64Array(ctx.models.length).fill(NaN);
+		let known = false;
+		ctx.models.forEach((model, i) => {
+			const deciding = evidence.get(model.id)?.get(capabilityId);
+			if (!deciding) return;
+			row[i] = deciding;
+			numbers[i] = deciding.evidence.value;
+			known = true;
+		});
+		if (!known) continue;
+		rows.set(capabilityId, row);
+		values.set(capabilityId, numbers);
+	}
+	return { ...ctx, evidence, rows, values };
 }
 
 function emptyCandidates(): Candidates {

@@ -19,6 +19,8 @@ export const LIMITS = {
 	url: 2048,
 	/** Timestamps and other machine-written short strings. */
 	stamp: 100,
+	/** A grader's reason for one test case, as an eval tool writes it; longer ones are cut. */
+	reason: 2000,
 	body: 1_000_000
 } as const;
 
@@ -184,6 +186,17 @@ export const Finding = z.object({
 	source: Source.optional()
 });
 
+/** One test case of an eval run: its key across runs, pass or fail, and what the file says. */
+export const EvalCase = z.object({
+	key: nonEmptyText(LIMITS.title),
+	/** What a person reads when the key is not itself readable (a hash of the vars, an id). */
+	description: body.optional(),
+	pass: z.boolean(),
+	score: z.number().optional(),
+	/** The grader's reason, when the file gives one (kept for failing cases). */
+	reason: text(LIMITS.reason).optional()
+});
+
 /** One run of one eval suite for one model, case by case. */
 export const EvalRun = z.object({
 	id,
@@ -191,15 +204,11 @@ export const EvalRun = z.object({
 	suite: text(LIMITS.name),
 	modelId: id,
 	ranAt: nonEmptyText(LIMITS.stamp),
-	file: text(LIMITS.name).optional(),
-	cases: z.array(
-		z.object({
-			key: nonEmptyText(LIMITS.title),
-			description: body.optional(),
-			pass: z.boolean(),
-			score: z.number().optional()
-		})
-	)
+	/** The results file's name, as evidence source titles write it. */
+	file: text(LIMITS.title).optional(),
+	cases: z.array(EvalCase),
+	/** The file held only summary scores for this run: `cases` is empty because none were given. */
+	summaryOnly: z.literal(true).optional()
 });
 
 export const Brief = z.object({

@@ -4,7 +4,14 @@ import { isIsoDate } from './dates';
 import { parseJsonText } from './json-text';
 import { oneLine } from './one-line';
 import { isoDate } from './schemas';
-import { isRealDate, readCount, readDay, readNonNegative, readNumber } from './strict';
+import {
+	isRealDate,
+	readCount,
+	readDay,
+	readNonNegative,
+	readNumber,
+	readTimestamp
+} from './strict';
 
 const value = <T>(read: { ok: true; value: T } | { ok: false; problem: string }) =>
 	read.ok ? read.value : `refused: ${read.problem}`;
@@ -216,5 +223,22 @@ describe('one-line messages', () => {
 			'is not valid JSON (expected double-quoted property name at line 3, column 1)'
 		);
 		expect(problem('{"a\u0001": 1}')).not.toContain('\u0001');
+	});
+});
+
+describe('readTimestamp: the instant, as one UTC ISO timestamp', () => {
+	it.each([
+		['2026-11-23T02:00:00Z', '2026-11-23T02:00:00.000Z'],
+		['2026-11-23T03:30:00.25+01:30', '2026-11-23T02:00:00.250Z'],
+		['2026-11-23 02:00', '2026-11-23T02:00:00.000Z'],
+		['2026-11-23', '2026-11-23T00:00:00.000Z'],
+		[1795486200.481907, '2026-11-24T02:10:00.481Z']
+	])('%j is %s', (input, stamp) => {
+		expect(readTimestamp(input)).toEqual({ ok: true, value: stamp });
+	});
+
+	it('refuses what readDay refuses, in the same words', () => {
+		expect(readTimestamp('2026-02-30T01:00:00Z')).toEqual(readDay('2026-02-30T01:00:00Z'));
+		expect(readTimestamp('12').ok).toBe(false);
 	});
 });

@@ -115,6 +115,32 @@ function utcMs(day: string, hours: number, minutes: number, seconds: number): nu
  * when larger than 10^12, as tools write them). A timestamp with an offset is the UTC day of that
  * moment; one without an offset is the day it names, so the machine's time zone never moves it.
  */
+/**
+ * The instant a date, timestamp or Unix time names, as one UTC ISO timestamp
+ * (`2026-11-23T02:00:00.000Z`; a bare day is its midnight, a time without a zone is UTC), so
+ * that runs written by different tools sort as text in the order they ran. Whatever `readDay`
+ * refuses, this refuses with the same words.
+ */
+export function readTimestamp(value: unknown): Read<string> {
+	const day = readDay(value);
+	if (!day.ok) return day;
+	if (typeof value === 'number')
+		return ok(new Date(Math.abs(value) > 1e12 ? value : value * 1000).toISOString());
+	const text = (value as string).trim();
+	const [, date, hh, mm, ss, zone, zh, zm] = TIMESTAMP.exec(text) as unknown as (
+		string | undefined
+	)[];
+	if (hh === undefined) return ok(`${date}T00:00:00.000Z`);
+	const fraction = /:\d{2}\.(\d{1,9})/.exec(text)?.[1];
+	const ms = fraction === undefined ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
+	const offset =
+		zone === undefined || zone.toUpperCase() === 'Z'
+			? 0
+			: (zone.startsWith('-') ? -1 : 1) * (Number(zh) * 60 + Number(zm)) * 60_000;
+	const instant = utcMs(date!, Number(hh), Number(mm), Number(ss ?? 0)) + ms - offset;
+	return ok(new Date(instant).toISOString());
+}
+
 export function readDay(value: unknown): Read<string> {
 	if (typeof value === 'number') {
 		if (!Number.isFinite(value)) return no('is not a finite number, so not a time');

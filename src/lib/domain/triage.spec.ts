@@ -1,4 +1,6 @@
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { createRenderer } from '../markdown/render';
 import type { EvalRun, Item } from './schemas';
 import { capability, evidence, item, model, need, workspace } from '../../test-support/testing';
 import { triage, triageNote } from './triage';
@@ -23,7 +25,12 @@ function overnight(status: Item['status'], tonight: number, cases: [boolean, boo
 		id: 'run-2',
 		ranAt: '2026-11-24T02:00:00Z',
 		cases: [
-			{ key: 'refund after 30 days', pass: cases[0], score: cases[0] ? 1 : 0.2 },
+			{
+				key: 'refund after 30 days',
+				pass: cases[0],
+				score: cases[0] ? 1 : 0.2,
+				...(cases[0] ? {} : { reason: 'Quoted the *14-day* policy\nto the customer' })
+			},
 			{ key: 'partial refund', pass: cases[1] }
 		]
 	};
@@ -99,7 +106,7 @@ describe('the triage note', () => {
 *🔴 Hotfix* — promptfoo · refunds · GPT-4o
 "Refund agent" is in-progress and was ready on this model; it is waiting now, so users are affected today.
 Regressed 1 of 2 cases since the run of 2026-11-23T02:00:00Z:
-• refund after 30 days: pass → fail (score 1 → 0.2)
+• refund after 30 days: pass → fail (score 1 → 0.2). Grader: Quoted the \\*14-day\\* policy to the customer
 Roadmap items worse:
 • *Refund agent* (P0, in-progress, owner Noah): ready → waiting. Refund accuracy (GPT-4o) 95 % [1] → 80 % [2] Users: Refunds resolve in one conversation.
 
@@ -117,5 +124,38 @@ Roadmap items worse:
 		expect(note.split('\n').some((line) => line.startsWith('#') || line.startsWith('- '))).toBe(
 			false
 		);
+	});
+});
+
+describe('the triage note as the app shows it', () => {
+	const window = new JSDOM('').window;
+	const render = createRenderer(window as unknown as Parameters<typeof createRenderer>[0]);
+
+	it('renders names, case descriptions and reasons from the file as the text they are', () => {
+		const input = overnight('in-progress', 80, [false, true]);
+		const hostile = '<img src=x onerror=alert(1)> [click](javascript:alert(1)) **loud**';
+		input.after.items[0]!.title = `Refund ${hostile}`;
+		input.after.models[0]!.name = `GPT ${hostile}`;
+		const run = input.runs[0]!;
+		run.cases[0] = { ...run.cases[0]!, description: `Case ${hostile}`, reason: `Why ${hostile}` };
+		const html = render(triageNote(input));
+		const doc = new JSDOM(html).window.document;
+		expect(doc.querySelectorAll('img, script, a[href^="javascript"]')).toHaveLength(0);
+		// The only links are the note's own citations to its references.
+		for (const a of doc.querySelectorAll('a')) expect(a.getAttribute('href')).toMatch(/^#ref-\d$/);
+		// Bold comes from the note's own markup only: the call's title and the item's title line.
+		expect([...doc.querySelectorAll('strong, em')].map((e) => e.textContent)).not.toContain('loud');
+		const text = doc.body.textContent!;
+		for (const name of ['Refund', 'GPT', 'Case', 'Why'])
+			expect(text).toContain(`${name} ${hostile}`);
+	});
+
+	it('says when a run has no case-level results', () => {
+		const input = overnight('in-progress', 80, [true, true]);
+		const run = { ...input.runs[0]!, cases: [], summaryOnly: true as const };
+		input.after.evalRuns = [input.after.evalRuns[0]!, run];
+		const note = triageNote({ ...input, runs: [run] });
+		expect(note).toContain('The file has no case-level results for this run.');
+		expect(note).toContain('*🔴 Hotfix*');
 	});
 });

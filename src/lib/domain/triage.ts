@@ -8,7 +8,7 @@ import { escapeMarkdown } from './brief-escape';
 import { Citations } from './citations';
 import { decidingEvidence, indexEvidence, type EvidenceIndex } from './evidence';
 import { diffReadiness, isRegression } from './scenario';
-import { diffRuns, previousRun, type RunDiff } from './eval-runs';
+import { clip, diffRuns, previousRun, type RunDiff } from './eval-runs';
 import {
 	computeReadiness,
 	mustRequirements,
@@ -178,6 +178,11 @@ export function triage(input: TriageInput): Triage {
 	return { groups, unattributed: worse.filter((w) => !attributed.has(w.item.id)) };
 }
 
+/** The note's title for one import: `Evals of 2026-11-24 (results-tuesday.json)`. */
+export function importNoteTitle(ranAt: string, file?: string): string {
+	return `Evals of ${ranAt.slice(0, 10)}${file ? ` (${file})` : ''}`;
+}
+
 const CALL_TITLE: Record<TriageCall, string> = {
 	hotfix: '🔴 Hotfix',
 	'next sprint': '🟠 Next sprint',
@@ -241,11 +246,13 @@ export function triageNote(input: TriageInput, title = 'Overnight evals'): strin
 					c.before.score !== undefined && c.after.score !== undefined
 						? ` (score ${c.before.score} → ${c.after.score})`
 						: '';
-				lines.push(`• ${plain(c.description ?? c.key)}: pass → fail${score}`);
+				const reason = c.after.reason ? ` Grader: ${plain(clip(c.after.reason, 200))}` : '';
+				lines.push(`• ${plain(c.description ?? c.key)}: pass → fail${score}.${reason}`);
 			}
 			if (diff.regressed.length > 10)
 				lines.push(`• …and ${diff.regressed.length - 10} more in the run's case list.`);
 		}
+		if (run.summaryOnly) lines.push('The file has no case-level results for this run.');
 		if (diff.fixed.length > 0) lines.push(`Fixed: ${diff.fixed.length}.`);
 		if (g.items.length > 0) {
 			lines.push('Roadmap items worse:');

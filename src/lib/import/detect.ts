@@ -3,7 +3,14 @@ import { parseCsvEvidence, type CsvOptions } from './csv';
 import { parseInspect } from './inspect';
 import { parseLmEval } from './lm-eval';
 import { parsePromptfoo } from './promptfoo';
-import { parseJson, ResultsError, type ParsedResults, type Tool } from './results';
+import { parseJson, ResultsError, type Companion, type ParsedResults, type Tool } from './results';
+
+export interface ParseOptions extends CsvOptions {
+	/** The results file's name (lm-eval finds its samples files by the time in it). */
+	fileName?: string;
+	/** Files read beside it: lm-eval's `samples_<task>_<time>.jsonl`. */
+	companions?: readonly Companion[];
+}
 
 export const FORMATS = ['auto', 'promptfoo', 'lm-eval', 'inspect', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -30,13 +37,13 @@ export function detectFormat(text: string): Tool {
 export function parseResults(
 	text: string,
 	format: Format = 'auto',
-	csv: CsvOptions = {}
+	options: ParseOptions = {}
 ): ParsedResults {
 	const tool = format === 'auto' ? detectFormat(text) : format;
-	if (tool === 'csv') return finite(parseCsvEvidence(text, csv));
+	if (tool === 'csv') return finite(parseCsvEvidence(text, options));
 	const json = parseJson(text);
 	if (tool === 'promptfoo') return finite(parsePromptfoo(json));
-	if (tool === 'lm-eval') return finite(parseLmEval(json));
+	if (tool === 'lm-eval') return finite(parseLmEval(json, options.companions, options.fileName));
 	return finite(parseInspect(json));
 }
 

@@ -2,7 +2,7 @@
  * What the import page and the ingest worker say to each other. Everything that crosses is small:
  * the page never receives the parsed file or the whole evidence list, only what it shows.
  */
-import type { EvidenceKind } from '../domain/schemas';
+import type { Capability, EvidenceKind, Model } from '../domain/schemas';
 import type { ReadinessChange } from '../domain/scenario';
 import type { Format } from './detect';
 import type { IngestRow, ResultsMap } from './ingest';
@@ -45,12 +45,42 @@ export interface ImpactChange extends ReadinessChange {
  */
 export type PreviewRow = IngestRow & { small?: 'decides' | 'outranked' };
 
+/** The eval runs an import would add, and their cases against the run before each. */
+export interface RunsPreview {
+	added: number;
+	/** Runs of this file already stored: not added again. */
+	duplicates: number;
+	cases: number;
+	regressed: number;
+	fixed: number;
+}
+
 export interface IngestPreview {
 	added: number;
 	duplicates: number;
 	rows: PreviewRow[];
 	unmapped: { models: string[]; metrics: string[] };
 	changes: ImpactChange[];
+	runs: RunsPreview;
+}
+
+/**
+ * Models and capabilities made with "New model…" / "New capability…" on the mapping screen:
+ * previewed as if they existed, written only with the commit, in its transaction.
+ */
+export interface CreatedOnMapping {
+	models: Model[];
+	capabilities: Capability[];
+}
+
+/** What a commit wrote: the page shows the note (Copy as Markdown, Download). */
+export interface CommitResult {
+	/** Evidence records added. */
+	added: number;
+	/** Ids of the eval runs added. */
+	runs: string[];
+	/** The import's triage note, Markdown (domain/triage.ts `triageNote`). */
+	note: string;
 }
 
 export interface Progress {
@@ -61,12 +91,27 @@ export interface Progress {
 }
 
 export type IngestRequest =
-	| { id: number; type: 'open'; file: File; format: Format }
-	| { id: number; type: 'preview'; map: ResultsMap; kind: EvidenceKind; asOf: string }
+	| {
+			id: number;
+			type: 'open';
+			file: File;
+			format: Format;
+			/** Files chosen with it: lm-eval's `samples_<task>_<time>.jsonl`. */
+			companions?: File[];
+	  }
+	| {
+			id: number;
+			type: 'preview';
+			map: ResultsMap;
+			kind: EvidenceKind;
+			asOf: string;
+			created: CreatedOnMapping;
+	  }
 	| {
 			id: number;
 			type: 'commit';
 			map: ResultsMap;
+			created: CreatedOnMapping;
 			kind: EvidenceKind;
 			asOf: string;
 			at: string;
@@ -76,5 +121,5 @@ export type IngestResponse =
 	| { type: 'progress'; id: number; progress: Progress }
 	| { type: 'opened'; id: number; summary: FileSummary }
 	| { type: 'preview'; id: number; preview: IngestPreview }
-	| { type: 'committed'; id: number; added: number }
+	| ({ type: 'committed'; id: number } & CommitResult)
 	| { type: 'failed'; id: number; message: string };

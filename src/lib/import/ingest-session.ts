@@ -8,6 +8,8 @@ import type { EvidenceKind } from '../domain/schemas';
 import type { Format } from './detect';
 import type { ResultsMap } from './ingest';
 import type {
+	CommitResult,
+	CreatedOnMapping,
 	FileSummary,
 	IngestPreview,
 	IngestRequest,
@@ -44,23 +46,39 @@ export class IngestSession {
 		};
 	}
 
-	open(file: File, format: Format): Promise<FileSummary> {
-		return this.#ask<FileSummary>({ type: 'open', file, format });
+	/** Opens a results file; `companions` are files chosen with it (lm-eval's samples files). */
+	open(file: File, format: Format, companions: File[] = []): Promise<FileSummary> {
+		return this.#ask<FileSummary>({ type: 'open', file, format, companions });
 	}
 
 	/** Asks for a preview; it arrives through `on.preview` (as may later, fresher ones). */
-	preview(map: ResultsMap, kind: EvidenceKind, asOf: string): void {
+	preview(map: ResultsMap, kind: EvidenceKind, asOf: string, created: CreatedOnMapping): void {
 		const id = this.#nextId;
 		this.#latestPreview = id;
-		this.#ask<IngestPreview>({ type: 'preview', map, kind, asOf }).catch((error: Error) => {
-			if (id === this.#latestPreview && !(error instanceof CancelledError))
-				this.on.previewFailed(error);
-		});
+		this.#ask<IngestPreview>({ type: 'preview', map, kind, asOf, created }).catch(
+			(error: Error) => {
+				if (id === this.#latestPreview && !(error instanceof CancelledError))
+					this.on.previewFailed(error);
+			}
+		);
 	}
 
-	commit(map: ResultsMap, kind: EvidenceKind, asOf: string): Promise<number> {
+	/** Commits the import in one transaction; answers what was added and the triage note. */
+	commit(
+		map: ResultsMap,
+		kind: EvidenceKind,
+		asOf: string,
+		created: CreatedOnMapping
+	): Promise<CommitResult> {
 		this.#latestPreview = 0;
-		return this.#ask<number>({ type: 'commit', map, kind, asOf, at: new Date().toISOString() });
+		return this.#ask<CommitResult>({
+			type: 'commit',
+			map,
+			created,
+			kind,
+			asOf,
+			at: new Date().toISOString()
+		});
 	}
 
 	close(): void {
@@ -90,7 +108,10 @@ export class IngestSession {
 			this.#settle(message.id, (p) => p.reject(new Error(message.message)));
 		else if (message.type === 'opened')
 			this.#settle(message.id, (p) => p.resolve(message.summary as never));
-		else this.#settle(message.id, (p) => p.resolve(message.added as never));
+		else {
+			const { added, runs, note } = message;
+			this.#settle(message.id, (p) => p.resolve({ added, runs, note } as never));
+		}
 	}
 
 	#settle(id: number, how: (pending: Pending) => void): void {

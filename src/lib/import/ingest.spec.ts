@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { caseChanges, runId } from '../domain/eval-runs';
 import { validateWorkspace } from '../domain/workspace';
 import { parseResults } from './detect';
 import { ingest } from './ingest';
@@ -112,5 +113,101 @@ describe('ingest never adds evidence the workspace format refuses (issue 14, ite
 		const result = ingest(sample(), lmEval(0.7), map, 'results.json', AS_OF);
 		expect(result.added).toHaveLength(1);
 		expect(validateWorkspace(JSON.parse(JSON.stringify(result.workspace))).ok).toBe(true);
+	});
+});
+
+describe('ingest keeps eval runs (docs/rules.md, "Eval runs")', () => {
+	const NIGHTLY = 'promptfoo-nightly';
+	const nightMap = JSON.parse(fixture(`${NIGHTLY}/map.json`));
+	const night = (day: 'monday' | 'tuesday') =>
+		parseResults(fixture(`${NIGHTLY}/results-${day}.json`));
+
+	it('adds one run per suite and mapped model, with a stable id, to the workspace it returns', () => {
+		const result = ingest(sample(), night('monday'), nightMap, 'results-monday.json', AS_OF);
+		expect(result.runs).toHaveLength(1);
+		expect(result.runs[0]).toMatchObject({
+			id: runId({
+				tool: 'promptfoo',
+				suite: 'Ticket routing (nightly)',
+				modelId: 'gpt-4o',
+				ranAt: '2026-11-23T02:00:00.000Z',
+				file: 'results-monday.json'
+			}),
+			tool: 'promptfoo',
+			suite: 'Ticket routing (nightly)',
+			modelId: 'gpt-4o',
+			ranAt: '2026-11-23T02:00:00.000Z',
+			file: 'results-monday.json'
+		});
+		expect(result.runs[0]!.cases).toHaveLength(120);
+		expect(result.workspace.evalRuns).toEqual([...sample().evalRuns, ...result.runs]);
+		expect(validateWorkspace(JSON.parse(JSON.stringify(result.workspace))).ok).toBe(true);
+	});
+
+	it('keeps no run for a model that is not mapped, and lists it', () => {
+		const result = ingest(sample(), night('monday'), { models: {}, metrics: {} }, 'r.json', AS_OF);
+		expect(result.runs).toEqual([]);
+		expect(result.unmapped.models).toEqual(['helio-prod']);
+	});
+
+	it('adds no run and no evidence when the same file comes again', () => {
+		const once = ingest(sample(), night('monday'), nightMap, 'results-monday.json', AS_OF);
+		const twice = ingest(once.workspace, night('monday'), nightMap, 'results-monday.json', AS_OF);
+		expect(twice.runs).toEqual([]);
+		expect(twice.duplicateRuns).toBe(1);
+		expect(twice.added).toEqual([]);
+		expect(twice.workspace.evalRuns).toEqual(once.workspace.evalRuns);
+		// Under another name it is still the same run.
+		expect(ingest(once.workspace, night('monday'), nightMap, 'copy.json', AS_OF).runs).toEqual([]);
+	});
+
+	it('compares the next night’s run with the one before it', () => {
+		const monday = ingest(sample(), night('monday'), nightMap, 'results-monday.json', AS_OF);
+		const tuesday = ingest(
+			monday.workspace,
+			night('tuesday'),
+			nightMap,
+			'results-tuesday.json',
+			AS_OF
+		);
+		expect(caseChanges(tuesday.workspace.evalRuns, tuesday.runs)).toEqual({
+			regressed: 6,
+			fixed: 1
+		});
+		expect(tuesday.runs[0]!.id).not.toBe(monday.runs[0]!.id);
+	});
+
+	it('makes one run of two tool models mapped to one workspace model, keys led by the tool’s name', () => {
+		const result = ingest(
+			sample(),
+			parseResults(fixture('promptfoo/results-v3.json')),
+			{ models: { 'house-strong': 'gpt-4o', 'house-weak': 'gpt-4o' }, metrics: {} },
+			'results-v3.json',
+			AS_OF
+		);
+		expect(result.runs).toHaveLength(1);
+		expect(result.runs[0]!.cases.map((c) => c.key.split(':')[0])).toEqual([
+			'house-weak',
+			'house-weak',
+			'house-weak',
+			'house-weak',
+			'house-strong',
+			'house-strong',
+			'house-strong',
+			'house-strong'
+		]);
+	});
+
+	it('names a CSV’s run after the file when the table has no suite column', () => {
+		const result = ingest(
+			sample(),
+			parseResults(fixture('csv/evidence.csv')),
+			{ models: { 'helio-strong': 'gpt-4o' }, metrics: {} },
+			'evidence.csv',
+			AS_OF
+		);
+		expect(result.runs.map((r) => [r.suite, r.cases.length, r.summaryOnly])).toEqual([
+			['evidence.csv', 0, true]
+		]);
 	});
 });

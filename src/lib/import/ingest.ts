@@ -5,15 +5,28 @@
  * readiness — regressions first. Every new record is checked against the file format before it
  * is added, so the command line and the app refuse, with the same words, an observation that
  * would make a workspace `capmap validate` rejects (e.g. a fraction too large once a percentage).
+ *
+ * It also keeps the file's eval runs, case by case: one per (tool, suite, model) whose model is
+ * mapped to a workspace model (docs/rules.md, "Eval runs"), with an id derived from what makes
+ * the run (eval-runs.ts `runId`); a run already stored (`sameRun`) is not added again.
  */
-import { stableHash } from '../domain/eval-runs';
+import {
+	clip,
+	evidenceTitle,
+	runId,
+	sameRun,
+	stableHash,
+	withUniqueKeys,
+	type EvalCase
+} from '../domain/eval-runs';
 import type { ResultsMap } from '../domain/results-map';
 import { computeReadiness } from '../domain/readiness';
 import { diffReadiness, regressionsFirst, type ReadinessChange } from '../domain/scenario';
-import type { Evidence, EvidenceKind } from '../domain/schemas';
+import { EvalRun, LIMITS, type Evidence, type EvidenceKind } from '../domain/schemas';
+import { formatPath, issueSentence } from '../domain/problems';
 import { PlainEvidenceCheck } from '../domain/plain-evidence';
 import { evidenceProblems, formatProblem, type Workspace } from '../domain/workspace';
-import { ResultsError, type ParsedResults } from './results';
+import { ResultsError, type ParsedResults, type ParsedRun } from './results';
 
 /** The mapping type lives in the domain (storage remembers it); importers take it from there. */
 export type { ResultsMap };
@@ -30,16 +43,14 @@ export interface IngestResult {
 	/** Every mapped observation in file order, new and duplicate, for the preview table. */
 	rows: IngestRow[];
 	unmapped: { models: string[]; metrics: string[] };
+	/** The eval runs this import adds, as stored in `workspace`. */
+	runs: EvalRun[];
+	/** Runs of the file already in the workspace (the same file again): not added. */
+	duplicateRuns: number;
+	/** The workspace with the new evidence and runs. */
 	workspace: Workspace;
 	changes: ReadinessChange[];
 }
-
-const TOOL_NAME = {
-	promptfoo: 'promptfoo',
-	'lm-eval': 'lm-evaluation-harness',
-	inspect: 'Inspect',
-	csv: 'CSV'
-} as const;
 
 /** A short, stable id from what makes two pieces of evidence (or two files) the same. */
 export const hash = stableHash;
@@ -87,7 +98,7 @@ export function ingest(
 		const percent = o.fraction && capabilities.get(capabilityId)!.unit.trim() === '%';
 		const value = percent ? Math.round(o.value * 100 * 10_000) / 10_000 : o.value;
 		const observedAt = o.observedAt ?? parsed.observedAt;
-		const source = { title: `${TOOL_NAME[parsed.tool]}: ${fileName} — ${o.task}` };
+		const source = { title: evidenceTitle(parsed.tool, fileName, o.task) };
 		const candidate = { modelId, capabilityId, source, observedAt, value };
 		const key = evidenceKey(candidate);
 		const duplicate = existing.has(key);
@@ -120,7 +131,15 @@ export function ingest(
 		else added.push(evidence);
 	}
 
-	const workspace = { ...ws, evidence: [...ws.evidence, ...added] };
+	const runs = newRuns(ws, parsed, map, fileName, models);
+	for (const run of parsed.runs)
+		if (!run.models.some((name) => models.has(map.models[name] ?? '')))
+			unmappedModels.add(run.models[0]!);
+	const workspace = {
+		...ws,
+		evidence: [...ws.evidence, ...added],
+		evalRuns: [...ws.evalRuns, ...runs.added]
+	};
 	const changes = regressionsFirst(
 		diffReadiness(ws, computeReadiness(ws, asOf), computeReadiness(workspace, asOf))
 	);
@@ -129,7 +148,68 @@ export function ingest(
 		duplicates,
 		rows,
 		unmapped: { models: [...unmappedModels].sort(), metrics: [...unmappedMetrics].sort() },
+		runs: runs.added,
+		duplicateRuns: runs.duplicates,
 		workspace,
 		changes
 	};
+}
+
+/**
+ * The file's runs for mapped models, one per (suite, workspace model): two of the tool's models
+ * mapped to one workspace model make one run, each case key then led by the tool's name.
+ * Checked against the file format; a run already stored is counted, not added.
+ */
+function newRuns(
+	ws: Workspace,
+	parsed: ParsedResults,
+	map: ResultsMap,
+	fileName: string,
+	models: ReadonlySet<string>
+): { added: EvalRun[]; duplicates: number } {
+	const series = new Map<string, { suite: string; modelId: string; parts: ParsedRun[] }>();
+	for (const run of parsed.runs) {
+		const modelId = run.models.map((name) => map.models[name]).find((id) => id && models.has(id));
+		if (modelId === undefined) continue;
+		const suite = clip(run.suite ?? fileName, LIMITS.name);
+		const key = `${suite}\u0000${modelId}`;
+		const entry = series.get(key) ?? { suite, modelId, parts: [] };
+		entry.parts.push(run);
+		series.set(key, entry);
+	}
+	const taken = new Set(ws.evalRuns.map((r) => r.id));
+	const added: EvalRun[] = [];
+	let duplicates = 0;
+	for (const { suite, modelId, parts } of series.values()) {
+		const first = parts[0]!;
+		let cases: EvalCase[] = first.cases;
+		if (parts.length > 1) {
+			cases = withUniqueKeys(
+				parts.flatMap((p) => p.cases.map((c) => ({ ...c, key: `${p.models[0]}: ${c.key}` })))
+			);
+		}
+		const fields = { tool: parsed.tool, suite, modelId, ranAt: first.ranAt, file: fileName };
+		const run: EvalRun = {
+			id: runId(fields),
+			...fields,
+			cases,
+			...(parts.every((p) => p.summaryOnly) ? { summaryOnly: true as const } : {})
+		};
+		if (ws.evalRuns.some((r) => sameRun(r, run))) {
+			duplicates++;
+			continue;
+		}
+		while (taken.has(run.id)) run.id = `run-${hash(`${run.id}\u0000${run.cases.length}`)}`;
+		taken.add(run.id);
+		const checked = EvalRun.safeParse(run);
+		if (!checked.success) {
+			const issue = checked.error.issues[0]!;
+			throw new ResultsError(
+				`the run of ${JSON.stringify(suite || 'the default suite')} for ${JSON.stringify(first.models[0])}`,
+				`cannot be kept: ${formatPath(issue.path)}: ${issueSentence(issue, run)}`
+			);
+		}
+		added.push(run);
+	}
+	return { added, duplicates };
 }

@@ -11,6 +11,8 @@ import { liveQuery } from 'dexie';
 import { CapmapDatabase, DATABASE_NAME } from '../db/database';
 import { commitImport, importedBefore, rememberedMap } from '../db/import-repo';
 import { loadWorkspace } from '../db/workspace-repo';
+import { caseChanges } from '../domain/eval-runs';
+import { importNoteTitle, triageNote } from '../domain/triage';
 import type { Workspace } from '../domain/workspace';
 import { parseResults } from './detect';
 import { movedValuesInWords } from './impact';
@@ -22,6 +24,7 @@ import {
 	PREVIEW_ROWS,
 	type IngestPreview,
 	type IngestRequest,
+	type CreatedOnMapping,
 	type IngestResponse,
 	type PreviewRow
 } from './ingest-protocol';
@@ -54,15 +57,34 @@ const firstWorkspace = new Promise<void>((resolve) => {
 const post = (message: IngestResponse) => self.postMessage(message);
 
 /** The last mapping computed, reused by a commit of the same choices on the same workspace. */
-let computed: { ws: Workspace; key: string; result: ReturnType<typeof ingest> } | undefined;
+let computed:
+	{ base: Workspace; ws: Workspace; key: string; result: ReturnType<typeof ingest> } | undefined;
 
-function preview(ws: Workspace, map: ResultsMap, kind: Parameters<typeof ingest>[5], asOf: string) {
-	const key = JSON.stringify([map, kind, asOf, file!.hash]);
-	const result =
-		computed?.ws === ws && computed.key === key
-			? computed.result
-			: ingest(ws, file!.parsed, map, file!.name, asOf, kind);
-	computed = { ws, key, result };
+/**
+ * The workspace as it will be once committed: with the models and capabilities created on the
+ * mapping screen, which are written only with the commit (import-repo.ts).
+ */
+function withCreated(base: Workspace, created: CreatedOnMapping): Workspace {
+	if (created.models.length === 0 && created.capabilities.length === 0) return base;
+	return {
+		...base,
+		models: [...base.models, ...created.models],
+		capabilities: [...base.capabilities, ...created.capabilities]
+	};
+}
+
+function preview(
+	base: Workspace,
+	created: CreatedOnMapping,
+	map: ResultsMap,
+	kind: Parameters<typeof ingest>[5],
+	asOf: string
+) {
+	const key = JSON.stringify([map, kind, asOf, file!.hash, created]);
+	const reuse = computed?.base === base && computed.key === key ? computed : undefined;
+	const ws = reuse?.ws ?? withCreated(base, created);
+	const result = reuse?.result ?? ingest(ws, file!.parsed, map, file!.name, asOf, kind);
+	computed = { base, ws, key, result };
 	const moved = movedValuesInWords(
 		ws,
 		result.workspace,
@@ -77,7 +99,13 @@ function preview(ws: Workspace, map: ResultsMap, kind: Parameters<typeof ingest>
 		changes: result.changes.map((c) => ({
 			...c,
 			moved: moved.get(c.itemId) ?? []
-		}))
+		})),
+		runs: {
+			added: result.runs.length,
+			duplicates: result.duplicateRuns,
+			cases: result.runs.reduce((n, r) => n + r.cases.length, 0),
+			...caseChanges(result.workspace.evalRuns, result.runs)
+		}
 	};
 	return { result, preview: out };
 }
@@ -128,8 +156,16 @@ async function answer(request: IngestRequest): Promise<void> {
 			// Decoded as the command line decodes (BOM, UTF-16), not as File.text() would guess.
 			const text = decodeFile(new Uint8Array(await request.file.arrayBuffer()));
 			const fileHash = hash(text);
+			const companions = await Promise.all(
+				(request.companions ?? []).map(async (f) => ({
+					name: f.name,
+					text: decodeFile(new Uint8Array(await f.arrayBuffer()), f.name)
+				}))
+			);
 			post({ type: 'progress', id, progress: { phase: 'parsing', done: 0, total: text.length } });
 			const parsed = parseResults(text, request.format, {
+				fileName: request.file.name,
+				companions,
 				onProgress: (done, total) =>
 					post({ type: 'progress', id, progress: { phase: 'parsing', done, total } })
 			});
@@ -144,7 +180,8 @@ async function answer(request: IngestRequest): Promise<void> {
 			post({
 				type: 'preview',
 				id,
-				preview: preview(workspace, request.map, request.kind, request.asOf).preview
+				preview: preview(workspace, request.created, request.map, request.kind, request.asOf)
+					.preview
 			});
 		} else {
 			if (!file) throw new Error('no file is open');
@@ -155,15 +192,32 @@ async function answer(request: IngestRequest): Promise<void> {
 			// the transaction fails whole rather than add a record twice.
 			await firstWorkspace;
 			if (!workspace) throw new Error('there is no workspace yet');
-			const { result } = preview(workspace, request.map, request.kind, request.asOf);
+			// Held here: the live query replaces `workspace` once the commit lands.
+			const stored = workspace;
+			const { result } = preview(stored, request.created, request.map, request.kind, request.asOf);
+			const before = withCreated(stored, request.created);
 			lastPreview = undefined;
 			computed = undefined;
-			await commitImport(db, result.added, request.map, {
-				hash: file.hash,
-				name: file.name,
-				at: request.at
+			await commitImport(
+				db,
+				result.added,
+				request.map,
+				{ hash: file.hash, name: file.name, at: request.at },
+				result.runs,
+				request.created
+			);
+			const ranAt = result.runs[0]?.ranAt ?? file.parsed.runs[0]?.ranAt ?? file.parsed.observedAt;
+			const note = triageNote(
+				{ before, after: result.workspace, runs: result.runs, asOf: request.asOf },
+				importNoteTitle(ranAt, file.name)
+			);
+			post({
+				type: 'committed',
+				id,
+				added: result.added.length,
+				runs: result.runs.map((r) => r.id),
+				note
 			});
-			post({ type: 'committed', id, added: result.added.length });
 		}
 	} catch (error) {
 		post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
@@ -171,11 +225,11 @@ async function answer(request: IngestRequest): Promise<void> {
 }
 
 /** A file that is not text is a problem of the file, worded as the command line words it. */
-function decodeFile(bytes: Uint8Array): string {
+function decodeFile(bytes: Uint8Array, name?: string): string {
 	try {
 		return decodeText(bytes);
 	} catch (error) {
-		if (error instanceof DecodeError) throw new ResultsError('(file)', error.message);
+		if (error instanceof DecodeError) throw new ResultsError(name ?? '(file)', error.message);
 		throw error;
 	}
 }

@@ -7,7 +7,13 @@
  * `cost-per-1k-usd` where present. The user picks which of these map to capabilities.
  * A latency, cost or score that is there must be a finite number (latencies zero or more), and a
  * provider's name a name: otherwise the file is refused at that row's path.
+ *
+ * Case by case, each provider is one run of the suite (the config's `description`): one case per
+ * test, keyed by the test's description, else a hash of its vars (eval-runs.ts `caseKey`), with
+ * pass, score and, for a failing case, the grader's reason. When a provider answered more than
+ * one prompt, each key ends in ` (prompt N)`, N counting the provider's prompts in file order.
  */
+import { caseKey, clip, varsText, withUniqueKeys, type EvalCase } from '../domain/eval-runs';
 import { LIMITS } from '../domain/schemas';
 import { quote } from '../domain/strict';
 import { formatPath } from '../domain/problems';
@@ -21,9 +27,22 @@ import {
 	percentile,
 	ResultsError,
 	round,
+	stampAt,
 	type Observation,
-	type ParsedResults
+	type ParsedResults,
+	type ParsedRun
 } from './results';
+
+/** What one row says about its test case, for the provider's run. */
+interface CaseOfRow {
+	key: string;
+	/** The vars in words, when the key is their hash. */
+	description?: string;
+	/** Which prompt the row answered, to tell the same test under two prompts apart. */
+	prompt: string;
+	score?: number;
+	reason?: string;
+}
 
 interface Row {
 	provider: string[];
@@ -33,6 +52,33 @@ interface Row {
 	namedScores: Record<string, number>;
 	/** The test case's metadata as `key=value` tags; promptfoo's own `_`-keys left out. */
 	tags: string[];
+	case: CaseOfRow;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+const textOf = (value: unknown) => (typeof value === 'string' && value.trim() ? value : undefined);
+
+/** A row's test case: its key, its score and, when it failed, why. */
+function caseOf(
+	test: unknown,
+	vars: unknown,
+	prompt: string,
+	pass: boolean,
+	scoreValue: unknown,
+	reasonValue: unknown,
+	where: string
+): CaseOfRow {
+	const description = isObject(test) ? textOf(test.description) : undefined;
+	const key = caseKey(description, vars);
+	const reason = pass ? undefined : textOf(reasonValue);
+	return {
+		key,
+		prompt,
+		...(description === undefined && varsText(vars) ? { description: varsText(vars) } : {}),
+		...(typeof scoreValue === 'number' ? { score: numberAt(scoreValue, `${where}.score`) } : {}),
+		...(reason ? { reason: clip(reason, LIMITS.reason) } : {})
+	};
 }
 
 /** The longest tag that still makes a metric name (`pass-rate:<tag>`) within the name limit. */
@@ -96,43 +142,76 @@ function rowsV3(results: Record<string, unknown>): Row[] {
 			r.gradingResult && typeof r.gradingResult === 'object'
 				? (r.gradingResult as Record<string, unknown>)
 				: {};
+		const pass = r.success === true;
+		const test = isObject(r.testCase) ? r.testCase : { description: r.description };
 		return {
 			provider,
-			pass: r.success === true,
+			pass,
 			...measures(r, where),
 			namedScores: {
 				...numbers(grading.namedScores, `${where}.gradingResult.namedScores`),
 				...numbers(r.namedScores, `${where}.namedScores`)
 			},
-			tags: tagsOf(testMetadata(r.testCase) ?? r.metadata)
+			tags: tagsOf(testMetadata(r.testCase) ?? r.metadata),
+			case: caseOf(
+				test,
+				r.vars ?? (isObject(r.testCase) ? r.testCase.vars : undefined),
+				String(r.promptId ?? r.promptIdx ?? ''),
+				pass,
+				r.score ?? grading.score,
+				grading.reason ?? r.error,
+				where
+			)
 		};
 	});
 }
 
 function rowsV2(results: Record<string, unknown>): Row[] {
 	const table = objectAt(results.table, 'results.table');
-	const head = arrayAt(
-		objectAt(table.head, 'results.table.head').prompts,
-		'results.table.head.prompts'
-	);
+	const tableHead = objectAt(table.head, 'results.table.head');
+	const head = arrayAt(tableHead.prompts, 'results.table.head.prompts');
 	const providers = head.map((p, i) =>
 		providerNames(
 			objectAt(p, `results.table.head.prompts[${i}]`).provider,
 			`results.table.head.prompts[${i}].provider`
 		)
 	);
+	const prompts = head.map((p) => {
+		const prompt = p as Record<string, unknown>;
+		return String(prompt.raw ?? prompt.label ?? '');
+	});
+	const varNames: unknown[] = Array.isArray(tableHead.vars) ? tableHead.vars : [];
 	return arrayAt(table.body, 'results.table.body').flatMap((raw, i) => {
 		const body = objectAt(raw, `results.table.body[${i}]`);
 		const tags = tagsOf(testMetadata(body.test));
+		const test = isObject(body.test) ? body.test : { description: body.description };
+		// The test's vars; an older table gives only their values, in the head's order.
+		const values = body.vars;
+		const vars =
+			test.vars ??
+			(Array.isArray(values)
+				? Object.fromEntries(varNames.map((name, k) => [String(name), values[k]]))
+				: undefined);
 		return arrayAt(body.outputs, `results.table.body[${i}].outputs`).map((o, j) => {
 			const where = `results.table.body[${i}].outputs[${j}]`;
 			const out = objectAt(o, where);
+			const pass = out.pass === true;
+			const grading = isObject(out.gradingResult) ? out.gradingResult : {};
 			return {
 				provider: providers[j] ?? ['unknown provider'],
-				pass: out.pass === true,
+				pass,
 				...measures(out, where),
 				namedScores: numbers(out.namedScores, `${where}.namedScores`),
-				tags
+				tags,
+				case: caseOf(
+					test,
+					vars,
+					prompts[j] ?? '',
+					pass,
+					out.score,
+					grading.reason ?? out.error,
+					where
+				)
 			};
 		});
 	});
@@ -169,6 +248,10 @@ export function parsePromptfoo(input: unknown): ParsedResults {
 			'is missing: the file does not say when the eval ran'
 		);
 	const observedAt = isoDay(stamp, stampPath);
+	const ranAt = stampAt(stamp, stampPath);
+	const config = isObject(root.config) ? root.config : {};
+	// The suite is what the config calls the eval; the eval id is new with every run.
+	const suite = clip(textOf(config.description) ?? '', LIMITS.name);
 
 	const byProvider = new Map<string, Row[]>();
 	for (const row of rows) {
@@ -178,8 +261,10 @@ export function parsePromptfoo(input: unknown): ParsedResults {
 		else byProvider.set(key, [row]);
 	}
 	const observations: Observation[] = [];
+	const runs: ParsedRun[] = [];
 	for (const group of byProvider.values()) {
 		const models = group[0]!.provider;
+		runs.push({ models, suite, ranAt, cases: casesOf(group) });
 		// An aggregate has no single path: name the rows, the provider and the metric.
 		const observe = (
 			metric: string,
@@ -237,5 +322,22 @@ export function parsePromptfoo(input: unknown): ParsedResults {
 			);
 		}
 	}
-	return { tool: 'promptfoo', observedAt, observations };
+	return { tool: 'promptfoo', observedAt, observations, runs };
+}
+
+/** One provider's rows as the cases of its run, each with a key of its own. */
+function casesOf(group: readonly Row[]): EvalCase[] {
+	const prompts = [...new Set(group.map((r) => r.case.prompt))];
+	return withUniqueKeys(
+		group.map((r) => {
+			const { key, prompt, description, score, reason } = r.case;
+			return {
+				key: prompts.length > 1 ? `${key} (prompt ${prompts.indexOf(prompt) + 1})` : key,
+				pass: r.pass,
+				...(description !== undefined ? { description } : {}),
+				...(score !== undefined ? { score } : {}),
+				...(reason !== undefined ? { reason } : {})
+			};
+		})
+	);
 }

@@ -5,9 +5,17 @@
  * below (domain/strict.ts), so a file that could only make evidence the workspace format refuses
  * is refused here, with the row or JSON path named.
  */
+import type { EvalCase } from '../domain/eval-runs';
 import { parseJsonText } from '../domain/json-text';
 import { LIMITS } from '../domain/schemas';
-import { readCount, readDay, readNonNegative, readNumber, type Read } from '../domain/strict';
+import {
+	readCount,
+	readDay,
+	readNonNegative,
+	readNumber,
+	readTimestamp,
+	type Read
+} from '../domain/strict';
 
 export type Tool = 'promptfoo' | 'lm-eval' | 'inspect' | 'csv';
 
@@ -27,11 +35,35 @@ export interface Observation {
 	where: string;
 }
 
+/**
+ * One run of one suite for one of the tool's models, case by case, before mapping: ingest keeps
+ * it as an eval run when its model is mapped to a workspace model.
+ */
+export interface ParsedRun {
+	/** The tool's names for the model, as in an observation (mapped the same way). */
+	models: string[];
+	/** The suite; absent, the file's name is the suite (a CSV without a suite column). */
+	suite?: string;
+	/** When the run ran: a UTC ISO timestamp (domain/strict.ts readTimestamp). */
+	ranAt: string;
+	cases: EvalCase[];
+	/** The file has no case-level results for this run (lm-eval without samples). */
+	summaryOnly?: boolean;
+}
+
 export interface ParsedResults {
 	tool: Tool;
 	/** The results file's own date, YYYY-MM-DD. */
 	observedAt: string;
 	observations: Observation[];
+	/** The file's runs, one per suite and tool model, with their cases when the file has them. */
+	runs: ParsedRun[];
+}
+
+/** A file read beside the results file: lm-eval's `samples_<task>_<time>.jsonl`. */
+export interface Companion {
+	name: string;
+	text: string;
 }
 
 /** A results file that cannot be read: `where` is a JSON path, a row, or "(file)". */
@@ -53,6 +85,11 @@ function must<T>(read: Read<T>, where: string): T {
 /** The UTC day of a date, timestamp or Unix time; anything else names `where`. */
 export function isoDay(value: unknown, where: string): string {
 	return must(readDay(value), where);
+}
+
+/** The instant of a date, timestamp or Unix time, as a UTC ISO timestamp; else names `where`. */
+export function stampAt(value: unknown, where: string): string {
+	return must(readTimestamp(value), where);
 }
 
 /** A finite number, or decimal text. */

@@ -5,13 +5,14 @@ import { app } from './app.svelte';
 import { toasts } from './toasts.svelte';
 
 describe('app state', () => {
-	it('moves the as-of date only to a real date', () => {
+	it('moves the as-of date only to a real date; an empty one is today', () => {
 		const today = app.asOf;
 		expect(app.setAsOf('someday')).toBe(false);
-		expect(app.setAsOf('')).toBe(false);
 		expect(app.asOf).toBe(today);
 		expect(app.setAsOf('2027-01-15')).toBe(true);
 		expect(app.asOf).toBe('2027-01-15');
+		expect(app.setAsOf('')).toBe(true);
+		expect(app.asOf).toBe(today);
 	});
 
 	it('says why it can no longer save when the database is deleted in another tab', async () => {
