@@ -112,9 +112,14 @@ test('a new model and capability can be created from the mapping screen', async 
 		.selectOption({ label: 'New capability “latency-p50-ms”…' });
 	await expect(page.getByLabel('Capability for latency-p50-ms')).toHaveValue('latency-p50-ms');
 	await expect(page.getByRole('heading', { name: /^1 new evidence record/ })).toBeVisible();
+	// Nothing is written before the commit; the commit writes them with the evidence.
+	await page.getByRole('button', { name: 'Commit 1 records' }).click();
+	await expect(page.getByRole('heading', { name: 'Imported results-v3.json' })).toBeVisible();
 	await page.goto('/capabilities');
 	await expect(page.getByRole('row', { name: /latency-p50-ms/ })).toContainText('lower');
 	await expect(page.getByRole('row', { name: /latency-p50-ms/ })).toContainText('ms');
+	await page.goto('/models');
+	await expect(page.getByRole('row', { name: /house-strong/ })).toContainText('available');
 });
 
 /** What `capmap ingest` says of a results file: the words the app must use too. */
