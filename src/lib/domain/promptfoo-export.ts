@@ -25,6 +25,7 @@
  *   written; the header says to replace it with the model under test.
  */
 import { comparator, formatValue } from './format';
+import { slug } from './ids';
 import {
 	DEFAULT_ROLE,
 	roleOf,
@@ -245,9 +246,5 @@ export function promptfooSuite(item: Item, capabilities: readonly Capability[]):
 
 /** A file name for an item's suite. */
 export function promptfooFileName(item: Pick<Item, 'id'>): string {
-	const base = item.id
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '');
-	return `${base || 'item'}.promptfooconfig.yaml`;
+	return `${slug(item.id) || 'item'}.promptfooconfig.yaml`;
 }
