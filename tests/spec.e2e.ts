@@ -7,8 +7,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { cannedProvider, promptfooMissing, runPromptfoo } from '../src/test-support/promptfoo';
+import {
+	cannedProvider,
+	promptfooMissing,
+	removePromptfooRuns,
+	runPromptfoo
+} from '../src/test-support/promptfoo';
 import { loadSample } from './helpers';
+
+test.afterAll(removePromptfooRuns);
 
 const ITEM = '/items/refund-agent';
 const GOOD = {

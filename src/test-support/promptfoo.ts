@@ -5,7 +5,7 @@
  * browser test both use it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -47,9 +47,17 @@ export default class Canned {
 `;
 }
 
+const folders: string[] = [];
+
+/** Removes the folders of every run so far (call it after all of a file's tests). */
+export function removePromptfooRuns(): void {
+	for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+}
+
 /** Runs `promptfoo eval` on `config` with the canned provider, in a new temporary folder. */
 export function runPromptfoo(config: string, provider: string): PromptfooRun {
 	const dir = mkdtempSync(join(tmpdir(), 'capmap-promptfoo-'));
+	folders.push(dir);
 	writeFileSync(join(dir, 'promptfooconfig.yaml'), config);
 	writeFileSync(join(dir, 'provider.mjs'), provider);
 	const run = spawnSync(

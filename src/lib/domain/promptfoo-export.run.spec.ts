@@ -3,15 +3,22 @@
  * answers), then its results.json read back by Capmap's promptfoo importer: the loop from a spec
  * to evidence. If promptfoo is not installed the tests are skipped with the reason printed.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ingest } from '$lib/import/ingest';
 import { parsePromptfoo } from '$lib/import/promptfoo';
-import { cannedProvider, promptfooMissing, runPromptfoo } from '../../test-support/promptfoo';
+import {
+	cannedProvider,
+	promptfooMissing,
+	removePromptfooRuns,
+	runPromptfoo
+} from '../../test-support/promptfoo';
 import { capability, item, model, need, workspace } from '../../test-support/testing';
 import { promptfooSuite } from './promptfoo-export';
 import { computeReadiness } from './readiness';
 import { suggestMap } from './results-map';
 import type { Item } from './schemas';
+
+afterAll(removePromptfooRuns);
 
 const missing = promptfooMissing();
 if (missing) console.warn(`SKIPPED promptfoo runs: ${missing}`);
