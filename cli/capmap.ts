@@ -19,6 +19,7 @@ import { FileError, loadWorkspace, readText, writeOutput } from './files';
 import { ingestCommand } from './ingest-command';
 import { jsonText, UnrepresentableError } from './json-output';
 import { asOfArg, fileArg, type Output } from './options';
+import { promptfooCommand } from './promptfoo-command';
 import { table } from './table';
 
 const USAGE = `usage: capmap <command> [options]
@@ -27,6 +28,7 @@ const USAGE = `usage: capmap <command> [options]
   scenario <file> --set MODEL=STATUS[@DATE] [--set ...] [--as-of DATE] [--json]
   brief <file> --model ID [--as-of DATE] [--format md|html] [--out FILE]
   ingest <file> <results> [--format auto|promptfoo|lm-eval|inspect|csv] [--map MAP.json] [--out FILE] [--report FILE] [--as-of DATE]
+  promptfoo <file> --item ID [--out FILE]
 Dates are written YYYY-MM-DD. Exit status: 0 done, 1 a file is invalid or unreadable, 2 bad arguments.`;
 
 /** Problems listed after a file's one-line summary; `capmap validate` lists them all. */
@@ -180,7 +182,8 @@ const COMMANDS: Record<string, (argv: string[], io: Output) => number | Promise<
 	readiness,
 	scenario,
 	brief,
-	ingest: ingestCommand
+	ingest: ingestCommand,
+	promptfoo: promptfooCommand
 };
 
 /** `--help` anywhere asks for the usage text, whatever else is on the line. */
