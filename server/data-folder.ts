@@ -3,7 +3,7 @@
  * in the user's data directory, the place each platform expects an application's own data.
  */
 import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { posix, win32 } from 'node:path';
 
 export const DATA_FOLDER_NAME = 'capmap-sync';
 
@@ -12,13 +12,14 @@ export function defaultDataFolder(
 	platform: NodeJS.Platform = process.platform,
 	home: string = homedir()
 ): string {
-	return join(userDataDirectory(env, platform, home), DATA_FOLDER_NAME);
-}
-
-function userDataDirectory(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string) {
-	if (platform === 'win32') return env.APPDATA || join(home, 'AppData', 'Roaming');
-	if (platform === 'darwin') return join(home, 'Library', 'Application Support');
+	if (platform === 'win32')
+		return win32.join(env.APPDATA || win32.join(home, 'AppData', 'Roaming'), DATA_FOLDER_NAME);
+	if (platform === 'darwin')
+		return posix.join(home, 'Library', 'Application Support', DATA_FOLDER_NAME);
 	// XDG: a relative XDG_DATA_HOME is invalid and must be ignored.
 	const xdg = env.XDG_DATA_HOME;
-	return xdg && isAbsolute(xdg) ? xdg : join(home, '.local', 'share');
+	return posix.join(
+		xdg && posix.isAbsolute(xdg) ? xdg : posix.join(home, '.local', 'share'),
+		DATA_FOLDER_NAME
+	);
 }

@@ -1,43 +1,22 @@
 /**
- * `npm run sync`: the Capmap sync server, or its `token` commands. Wires the command line to the
- * process: exit status 0 done, 1 failed, 2 bad arguments; SIGINT and SIGTERM stop the server
- * cleanly (every open workspace stored first), a second signal stops it at once.
+ * `npm run sync`: the Capmap sync server, or its `token` commands (cli.ts), wired to the process.
+ * SIGINT and SIGTERM stop the server cleanly, every open workspace stored first; a second signal
+ * leaves at once.
  */
-import { oneLine } from '../src/lib/domain/one-line';
+import { run } from './cli';
 import { stdoutLog } from './log';
-import { parseCommand, USAGE, UsageError, type Command } from './options';
+import type { ServeOptions } from './options';
 import { openStore } from './store';
 import { startSyncServer } from './sync-server';
-import { createToken, listTokens, revokeToken } from './token-command';
 
-const io = {
-	out: (text: string) => process.stdout.write(`${text}\n`),
-	err: (text: string) => process.stderr.write(`${text}\n`)
-};
-
-async function run(command: Command): Promise<number> {
-	if (command.kind === 'help') {
-		io.out(USAGE);
-		return 0;
-	}
-	if (command.kind === 'serve') {
-		await serve(command.options);
-		return 0;
-	}
-	const store = await openStore(command.store);
-	try {
-		if (command.kind === 'token-create')
-			return await createToken(store, command.workspace, command.role, io);
-		if (command.kind === 'token-revoke') return await revokeToken(store, command.token, io);
-		return await listTokens(store, command.workspace, io);
-	} finally {
-		await store.close();
-	}
-}
-
-async function serve(options: Extract<Command, { kind: 'serve' }>['options']): Promise<void> {
+async function serve(options: ServeOptions): Promise<void> {
 	const store = await openStore(options);
-	const server = await startSyncServer({ ...options, store, log: stdoutLog });
+	const server = await startSyncServer({ ...options, store, log: stdoutLog }).catch(
+		async (error: unknown) => {
+			await store.close();
+			throw error;
+		}
+	);
 	let stopping = false;
 	const stop = (signal: NodeJS.Signals) => {
 		if (stopping) {
@@ -58,20 +37,11 @@ async function serve(options: Extract<Command, { kind: 'serve' }>['options']): P
 	process.on('SIGTERM', stop);
 }
 
-let command: Command;
-try {
-	command = parseCommand(process.argv.slice(2), process.env);
-} catch (error) {
-	if (!(error instanceof UsageError)) throw error;
-	io.err(`sync: ${error.message} (npm run sync -- --help shows the usage)`);
-	process.exit(2);
-}
-run(command).then(
-	(code) => {
-		process.exitCode = code;
-	},
-	(error: unknown) => {
-		io.err(`sync: ${oneLine(error instanceof Error ? error.message : String(error))}`);
-		process.exitCode = 1;
-	}
-);
+const io = {
+	out: (text: string) => process.stdout.write(`${text}\n`),
+	err: (text: string) => process.stderr.write(`${text}\n`)
+};
+
+void run(process.argv.slice(2), io, process.env, serve).then((code) => {
+	process.exitCode = code;
+});

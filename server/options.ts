@@ -19,7 +19,8 @@ export const USAGE = `usage: npm run sync -- [--host ${DEFAULT_HOST}] [--port ${
        npm run sync -- token revoke TOKEN|TOKEN-ID [--data FOLDER | --postgres URL]
        npm run sync -- token list [--workspace ID] [--data FOLDER | --postgres URL]
 Documents and tokens are kept in a SQLite file in --data (default ${defaultDataFolder()}),
-or in Postgres when given --postgres; --redis shares documents with other servers on the same Redis.
+or in Postgres when given --postgres; --redis shares documents with the other servers on the same
+Redis and Postgres.
 Each option may also be set by CAPMAP_SYNC_HOST, CAPMAP_SYNC_PORT, CAPMAP_SYNC_DATA,
 CAPMAP_SYNC_POSTGRES or CAPMAP_SYNC_REDIS. Exit status: 0 done, 1 failed, 2 bad arguments.`;
 
@@ -45,12 +46,19 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
 	if (args.positionals.length > 0)
 		throw new UsageError(`unknown command ${JSON.stringify(args.positionals[0])}`);
 	const redis = single(args, 'redis') ?? env.CAPMAP_SYNC_REDIS;
+	const store = storeOptions(args, env);
+	// Servers that share documents through Redis must share where they store them: each stores
+	// its own copy, and only the Postgres store merges the copies (redis-fan-out.ts).
+	if (redis && !store.postgres)
+		throw new UsageError(
+			'--redis needs --postgres: servers that share documents share one database'
+		);
 	return {
 		kind: 'serve',
 		options: {
 			host: single(args, 'host') ?? env.CAPMAP_SYNC_HOST ?? DEFAULT_HOST,
 			port: portOption(single(args, 'port') ?? env.CAPMAP_SYNC_PORT),
-			...storeOptions(args, env),
+			...store,
 			...(redis ? { redis } : {})
 		}
 	};

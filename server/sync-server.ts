@@ -5,13 +5,13 @@
  * and closes it.
  */
 import { Database } from '@hocuspocus/extension-database';
-import { Redis } from '@hocuspocus/extension-redis';
+import type { Redis } from '@hocuspocus/extension-redis';
 import { Server, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { accessExtension } from './access-extension';
 import type { Log } from './log';
 import { withoutPassword } from './redact';
-import { redisConnection } from './redis-options';
+import { connectRedis } from './redis-fan-out';
 import { revocationSweep } from './revocation-sweep';
 import type { SyncStore } from './store';
 
@@ -91,7 +91,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
 			sweep.stop();
 			const open = server.hocuspocus.getDocumentsCount();
 			log(`stopping: storing ${open} open workspace${open === 1 ? '' : 's'}`);
-			const destroyed = (await within(server.destroy(), STOP_TIMEOUT_MS)) !== 'timeout';
+			const destroyed = await settlesWithin(server.destroy(), STOP_TIMEOUT_MS);
 			// Hocuspocus stores a document when its last connection closes; whatever it did not
 			// unload in time is stored here, so a stop never leaves an edit only in memory.
 			for (const document of server.hocuspocus.documents.values()) {
@@ -108,45 +108,17 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
 	};
 }
 
-async function connectRedis(url: string, prefix: string, log: Log): Promise<Redis> {
-	const connection = redisConnection(url);
-	const redis = new Redis({
-		host: connection.host,
-		port: connection.port,
-		options: { ...connection.options, maxRetriesPerRequest: 3 },
-		prefix,
-		// A store of a large document can take longer than Hocuspocus's default second; the
-		// Postgres store merges under its own lock, so an expired one loses nothing either way.
-		lockTimeout: 10_000
-	});
-	let reported = '';
-	for (const client of [redis.pub, redis.sub])
-		client.on('error', (error: Error) => {
-			// ioredis retries on its own and repeats the error on every attempt: log each one once.
-			if (error.message !== reported) log(`redis: ${error.message}`);
-			reported = error.message;
-		});
-	if ((await within(redis.pub.ping(), 5000)) !== 'done') {
-		await redis.onDestroy();
-		throw new Error(`cannot reach Redis at ${withoutPassword(url)}`);
-	}
-	return redis;
-}
-
-/** How a promise ended within `ms`: resolved, rejected, or not yet. */
-async function within(
-	promise: Promise<unknown>,
-	ms: number
-): Promise<'done' | 'failed' | 'timeout'> {
+/** True when the promise settled, either way, within `ms`. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
 	let timer: NodeJS.Timeout | undefined;
-	const timeout = new Promise<'timeout'>((resolve) => {
-		timer = setTimeout(() => resolve('timeout'), ms);
+	const timeout = new Promise<false>((resolve) => {
+		timer = setTimeout(() => resolve(false), ms);
 	});
+	const settled = promise.then(
+		() => true,
+		() => true
+	);
 	try {
-		const settled = promise.then(
-			() => 'done' as const,
-			() => 'failed' as const
-		);
 		return await Promise.race([settled, timeout]);
 	} finally {
 		clearTimeout(timer);

@@ -3,9 +3,13 @@
  * store in a fresh folder, tokens, and real Hocuspocus clients in Node (Node 20 has no global
  * WebSocket, so the client is given `ws`'s).
  */
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { run } from './cli';
 import { silentLog } from './log';
 import type { SyncStore } from './store';
 import { startSyncServer, type SyncServer, type SyncServerOptions } from './sync-server';
@@ -40,15 +44,17 @@ export function connect(url: string, workspace: string, token: string): TestClie
 	let admit: (scope: string) => void = () => undefined;
 	const refused = new Promise<string>((resolve) => (refuse = resolve));
 	const admitted = new Promise<string>((resolve) => (admit = resolve));
+	// A socket of our own, so that it can be given `ws`: the provider's own options cannot.
+	const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
 	const provider = new HocuspocusProvider({
-		url,
+		websocketProvider: socket,
 		name: workspace,
 		token,
 		document: doc,
-		WebSocketPolyfill: WebSocket,
 		onAuthenticationFailed: ({ reason }) => refuse(reason),
 		onAuthenticated: ({ scope }) => admit(scope)
 	});
+	provider.attach();
 	return {
 		provider,
 		doc,
@@ -56,6 +62,7 @@ export function connect(url: string, workspace: string, token: string): TestClie
 		admitted,
 		destroy() {
 			provider.destroy();
+			socket.destroy();
 			doc.destroy();
 		}
 	};
@@ -78,3 +85,24 @@ export function allSent(client: TestClient, ms = 10_000): Promise<void> {
 		ms
 	);
 }
+
+/** Runs `npm run sync -- …` as the user would (through tsx), in a child process: slow, so rare. */
+export function sync(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+	const result = spawnSync(TSX, ['server/main.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs a `token` command in this process: the whole command line but the process. */
+export async function syncInProcess(
+	...args: string[]
+): Promise<{ status: number; stdout: string; stderr: string }> {
+	const out: string[] = [];
+	const err: string[] = [];
+	const status = await run(args, { out: (t) => out.push(t), err: (t) => err.push(t) }, {}, () => {
+		throw new Error('not a token command');
+	});
+	return { status, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
