@@ -7,7 +7,7 @@ export default defineConfig({
 	// copies would make `instanceof Y.Doc` fail between them (Yjs warns "Yjs was already imported").
 	resolve: { dedupe: ['yjs'] },
 	test: {
-		include: ['src/**/*.spec.ts', 'cli/**/*.spec.ts'],
+		include: ['src/**/*.spec.ts', 'cli/**/*.spec.ts', 'server/**/*.spec.ts'],
 		environment: 'node',
 		testTimeout: 30_000
 	}
