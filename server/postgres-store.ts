@@ -49,18 +49,10 @@ export class PostgresStore implements SyncStore {
 		const store = new PostgresStore(url);
 		try {
 			// Two servers starting at once would race on CREATE TABLE IF NOT EXISTS; one lock orders them.
-			const client = await store.#pool.connect();
-			try {
-				await client.query('BEGIN');
+			await store.#transaction(async (client) => {
 				await client.query("SELECT pg_advisory_xact_lock(hashtext('capmap_sync_schema'))");
 				await client.query(SCHEMA);
-				await client.query('COMMIT');
-			} catch (error) {
-				await client.query('ROLLBACK').catch(() => undefined);
-				throw error;
-			} finally {
-				client.release();
-			}
+			});
 		} catch (error) {
 			await store.close();
 			throw error;
@@ -78,28 +70,19 @@ export class PostgresStore implements SyncStore {
 	}
 
 	async storeDocument(name: string, state: Uint8Array): Promise<void> {
-		const client = await this.#pool.connect();
-		try {
-			await client.query('BEGIN');
+		await this.#transaction(async (client) => {
 			await client.query("SELECT pg_advisory_xact_lock(hashtext('capmap_sync:' || $1))", [name]);
 			const stored = await client.query<{ state: Buffer }>(
 				'SELECT state FROM capmap_sync_documents WHERE name = $1',
 				[name]
 			);
 			const previous = stored.rows[0] ? new Uint8Array(stored.rows[0].state) : null;
-			const merged = mergeStates(previous, state);
 			await client.query(
 				`INSERT INTO capmap_sync_documents (name, state, updated_at) VALUES ($1, $2, now())
 				 ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
-				[name, Buffer.from(merged)]
+				[name, Buffer.from(mergeStates(previous, state))]
 			);
-			await client.query('COMMIT');
-		} catch (error) {
-			await client.query('ROLLBACK').catch(() => undefined);
-			throw error;
-		} finally {
-			client.release();
-		}
+		});
 	}
 
 	async addToken(record: TokenRecord): Promise<void> {
@@ -134,6 +117,21 @@ export class PostgresStore implements SyncStore {
 
 	async close(): Promise<void> {
 		await this.#pool.end();
+	}
+
+	/** Runs `work` in one transaction on one connection: committed when it returns, else rolled back. */
+	async #transaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+		const client = await this.#pool.connect();
+		try {
+			await client.query('BEGIN');
+			await work(client);
+			await client.query('COMMIT');
+		} catch (error) {
+			await client.query('ROLLBACK').catch(() => undefined);
+			throw error;
+		} finally {
+			client.release();
+		}
 	}
 
 	async #token(sql: string, value: string): Promise<TokenRecord | undefined> {
