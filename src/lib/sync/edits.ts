@@ -8,7 +8,7 @@
 import * as Y from 'yjs';
 import type { Settings } from '../domain/schemas';
 import { isTextField, SPEC_TEXTS, type RecordKind, type RecordOf } from './kinds';
-import { absentKey, DELETED, EDITED, fillRecordMap, SEQ, type Stamp } from './record-map';
+import { absentKey, DELETED, EDITED, newRecordMap, SEQ, type Stamp } from './record-map';
 import { replaceText } from './text';
 import { kindMap, metaMap, SETTINGS_FIELDS } from './workspace-doc';
 import { writePlain } from './writes';
@@ -40,12 +40,7 @@ export function createRecord<K extends RecordKind>(
 		const seq = map.get(SEQ);
 		if (typeof seq === 'number' && seq > last) last = seq;
 	}
-	doc.transact(() => {
-		const map = new Y.Map<unknown>();
-		records.set(record.id, map);
-		fillRecordMap(kind, record, map, last + 1);
-		map.set(EDITED, stamp);
-	});
+	records.set(record.id, newRecordMap(kind, record, last + 1, [[EDITED, stamp]]));
 }
 
 /**

@@ -17,7 +17,7 @@ import { validateWorkspace, WORKSPACE_FORMAT, WORKSPACE_VERSION } from '../domai
 import type { ValidationResult, Workspace } from '../domain/workspace';
 import { RECORD_KINDS, type RecordKind } from './kinds';
 import { withoutLinksToDeleted, type DeletedIds } from './links';
-import { DELETED, fillRecordMap, readPlain, readRecordMap, SEQ, type Stamp } from './record-map';
+import { DELETED, readPlain, newRecordMap, readRecordMap, SEQ, type Stamp } from './record-map';
 
 export const META = 'meta';
 export const WRITES = 'writes';
@@ -48,11 +48,9 @@ export function writeWorkspace(doc: Y.Doc, workspace: Workspace, stamp: Stamp): 
 		for (const kind of RECORD_KINDS) {
 			const records = kindMap(doc, kind);
 			records.clear();
-			(workspace[kind] as { id: string }[]).forEach((record, seq) => {
-				const map = new Y.Map<unknown>();
-				records.set(record.id, map);
-				fillRecordMap(kind, record, map, seq);
-			});
+			(workspace[kind] as { id: string }[]).forEach((record, seq) =>
+				records.set(record.id, newRecordMap(kind, record, seq))
+			);
 		}
 	});
 }
