@@ -96,5 +96,27 @@ export default ts.config(
 		['cli/**'],
 		'The command line runs the domain and the importers in Node: no browser storage or UI.',
 		[...forbid('db', 'state', 'components', 'charts'), 'svelte', 'svelte/*', 'dexie', '$app/*']
+	),
+	layer(
+		['server/**'],
+		'The sync server stores and relays documents in Node: no browser storage, app state or UI.',
+		[
+			...forbid('db', 'state', 'components', 'charts', 'import', 'markdown'),
+			'svelte',
+			'svelte/*',
+			'dexie',
+			'$app/*'
+		]
+	),
+	layer(
+		['src/lib/sync/**'],
+		'sync/ maps the workspace to its Y.Doc in pure TypeScript: no storage, state or UI.',
+		[
+			...forbid('db', 'state', 'components', 'import', 'markdown', 'charts'),
+			'svelte',
+			'svelte/*',
+			'dexie',
+			'$app/*'
+		]
 	)
 );

@@ -33,6 +33,7 @@ import type {
 	Settings
 } from '$lib/domain/schemas';
 import { DEFAULT_SETTINGS } from '$lib/domain/schemas';
+import { RECORD_KINDS } from '$lib/domain/workspace';
 
 export const DATABASE_NAME = 'capmap';
 
@@ -94,16 +95,8 @@ export const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<unknow
 			})
 };
 
-export const ENTITY_TABLES = [
-	'capabilities',
-	'models',
-	'evidence',
-	'items',
-	'decisions',
-	'findings',
-	'evalRuns',
-	'briefs'
-] as const;
+/** One table per list of the workspace file, named as the list is (a storage format too). */
+export const ENTITY_TABLES = RECORD_KINDS;
 export type EntityTableName = (typeof ENTITY_TABLES)[number];
 
 export class CapmapDatabase extends Dexie {

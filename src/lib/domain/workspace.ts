@@ -79,7 +79,20 @@ function field(row: unknown, key: string): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-const ENTITY_NAMES: Record<string, string> = {
+/** The workspace file's lists of records, in the file's order. */
+export const RECORD_KINDS = [
+	'capabilities',
+	'models',
+	'evidence',
+	'items',
+	'decisions',
+	'findings',
+	'evalRuns',
+	'briefs'
+] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+const ENTITY_NAMES: Record<RecordKind, string> = {
 	capabilities: 'capability',
 	models: 'model',
 	evidence: 'evidence',

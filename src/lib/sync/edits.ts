@@ -1,0 +1,147 @@
+/**
+ * The changes a person makes to a shared workspace, each one Yjs transaction carrying its
+ * author and time: add a record, change some of its fields, delete it (softly) and restore it,
+ * rename the workspace or change its settings. Plain fields go through writes.ts (conflicts kept
+ * in history), long texts through text.ts (edits merged), so the app's typed commands call these
+ * with the fields the user changed, as they do for the local database.
+ */
+import * as Y from 'yjs';
+import type { Settings } from '../domain/schemas';
+import { isTextField, SPEC_TEXTS, type RecordKind, type RecordOf } from './kinds';
+import { absentKey, DELETED, EDITED, newRecordMap, SEQ, type Stamp } from './record-map';
+import { replaceText } from './text';
+import { kindMap, metaMap, SETTINGS_FIELDS } from './workspace-doc';
+import { writePlain } from './writes';
+
+export class RecordError extends Error {}
+
+function recordMap(doc: Y.Doc, kind: RecordKind, id: string): Y.Map<unknown> {
+	const map = kindMap(doc, kind).get(id);
+	if (!map) throw new RecordError(`no ${kind} record ${JSON.stringify(id)} in this workspace`);
+	return map;
+}
+
+/**
+ * Adds a record after the others. Its id must be new, deleted records' included: two people who
+ * add a record with the same id at the same moment keep only one of the two, so the app makes
+ * ids that another person cannot make at the same time.
+ */
+export function createRecord<K extends RecordKind>(
+	doc: Y.Doc,
+	kind: K,
+	record: RecordOf<K>,
+	stamp: Stamp
+): void {
+	const records = kindMap(doc, kind);
+	if (records.has(record.id))
+		throw new RecordError(`${kind} already has a record ${JSON.stringify(record.id)}`);
+	let last = -1;
+	for (const map of records.values()) {
+		const seq = map.get(SEQ);
+		if (typeof seq === 'number' && seq > last) last = seq;
+	}
+	records.set(record.id, newRecordMap(kind, record, last + 1, [[EDITED, stamp]]));
+}
+
+/**
+ * Changes the given fields of a record (`undefined` removes an optional one); fields not named
+ * are left as they are. A long text is edited, not replaced: only the changed middle is written.
+ */
+export function updateRecord<K extends RecordKind>(
+	doc: Y.Doc,
+	kind: K,
+	id: string,
+	patch: Partial<Omit<RecordOf<K>, 'id'>>,
+	stamp: Stamp
+): void {
+	const map = recordMap(doc, kind, id);
+	doc.transact(() => {
+		let changed = false;
+		for (const [field, value] of Object.entries(patch)) {
+			if (field === 'id') throw new RecordError('a record keeps its id; add a new record instead');
+			if (kind === 'items' && field === 'spec')
+				changed = writeSpec(doc, map, id, value as Record<string, unknown>, stamp) || changed;
+			else if (isTextField(kind, field)) changed = writeText(map, field, value) || changed;
+			else changed = writePlain(doc, { kind, id, map }, field, value, stamp) || changed;
+		}
+		if (changed) map.set(EDITED, stamp);
+	});
+}
+
+/** A long text: typed into (its Y.Text edited) or removed (marked absent, its text kept). */
+function writeText(map: Y.Map<unknown>, field: string, value: unknown): boolean {
+	const absent = map.get(absentKey(field)) === true;
+	if (value === undefined) {
+		if (absent) return false;
+		map.set(absentKey(field), true);
+		return true;
+	}
+	const text = map.get(field);
+	if (!(text instanceof Y.Text)) throw new RecordError(`${field} is not a text in this record`);
+	const before = text.toString();
+	replaceText(text, String(value));
+	if (absent) map.delete(absentKey(field));
+	return absent || before !== value;
+}
+
+/** The spec: its two texts as texts, the rest (examples, scope lists) as one plain value. */
+function writeSpec(
+	doc: Y.Doc,
+	map: Y.Map<unknown>,
+	id: string,
+	spec: Record<string, unknown> | undefined,
+	stamp: Stamp
+): boolean {
+	let changed = false;
+	for (const name of SPEC_TEXTS) changed = writeText(map, `spec.${name}`, spec?.[name]) || changed;
+	let rest: Record<string, unknown> | undefined;
+	if (spec !== undefined) {
+		rest = {};
+		for (const [key, value] of Object.entries(spec))
+			if (!(SPEC_TEXTS as readonly string[]).includes(key) && value !== undefined)
+				rest[key] = value;
+	}
+	return writePlain(doc, { kind: 'items', id, map }, 'spec', rest, stamp) || changed;
+}
+
+/**
+ * Deletes softly: the record leaves the workspace but keeps everything, with a tombstone saying
+ * who deleted it and when. An edit made meanwhile by someone who had not seen the delete lands
+ * in the record all the same, and shows when it is listed as recently deleted.
+ */
+export function deleteRecord(doc: Y.Doc, kind: RecordKind, id: string, stamp: Stamp): void {
+	const map = recordMap(doc, kind, id);
+	if (map.get(DELETED) !== undefined) return;
+	map.set(DELETED, stamp);
+}
+
+/** Brings a deleted record back, with every edit it received since. */
+export function restoreRecord(doc: Y.Doc, kind: RecordKind, id: string, stamp: Stamp): void {
+	const map = recordMap(doc, kind, id);
+	if (map.get(DELETED) === undefined) return;
+	doc.transact(() => {
+		map.delete(DELETED);
+		map.set(EDITED, stamp);
+	});
+}
+
+/** Renames the workspace or changes its settings, each field on its own. */
+export function updateWorkspace(
+	doc: Y.Doc,
+	patch: { name?: string; settings?: Partial<Settings> },
+	stamp: Stamp
+): void {
+	const map = metaMap(doc);
+	const target = { kind: 'workspace' as const, id: 'workspace', map };
+	doc.transact(() => {
+		if (patch.name !== undefined) writePlain(doc, target, 'name', patch.name, stamp);
+		for (const field of SETTINGS_FIELDS)
+			if (patch.settings?.[field] !== undefined)
+				writePlain(doc, target, field, patch.settings[field], stamp);
+	});
+}
+
+/** Whether a record is soft-deleted now. */
+export function isDeleted(doc: Y.Doc, kind: RecordKind, id: string): boolean {
+	return kindMap(doc, kind).get(id)?.get(DELETED) !== undefined;
+}
