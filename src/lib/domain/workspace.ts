@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { parseJsonText } from './json-text';
-import { PlainEvidenceCheck } from './plain-evidence';
+import { isPlainArray, PlainEvidenceCheck } from './plain-evidence';
+import { PlainItemCheck } from './plain-items';
 import { describe, formatPath, formatProblem, issueSentence, type Problem } from './problems';
 import {
 	Brief,
@@ -172,23 +173,6 @@ function referenceProblems(input: unknown): Problem[] {
 }
 
 /**
- * The fast path's verdict, with the length limits of schemas.ts that plain-evidence.ts does not
- * check yet: a record with an over-long text goes to zod, which names it.
- */
-function isPlainEvidence(record: unknown, check: PlainEvidenceCheck): boolean {
-	if (!check.accepts(record)) return false;
-	const r = record as Evidence;
-	return (
-		r.id.length <= LIMITS.id &&
-		r.modelId.length <= LIMITS.id &&
-		r.capabilityId.length <= LIMITS.id &&
-		r.source.title.length <= LIMITS.title &&
-		(r.source.url === undefined || r.source.url.length <= LIMITS.url) &&
-		(r.notes === undefined || r.notes.length <= LIMITS.body)
-	);
-}
-
-/**
  * The problems of one evidence record against the file format, with paths inside the record
  * (`sampleSize: must be a whole number`): what an importer checks before it adds a record, so
  * that whatever it writes, `validate` accepts.
@@ -197,7 +181,7 @@ export function evidenceProblems(
 	record: unknown,
 	check: PlainEvidenceCheck = new PlainEvidenceCheck()
 ): Problem[] {
-	if (isPlainEvidence(record, check)) return [];
+	if (check.accepts(record)) return [];
 	const parsed = Evidence.safeParse(record);
 	if (parsed.success) return [];
 	return parsed.error.issues.map((issue) => ({
@@ -206,19 +190,47 @@ export function evidenceProblems(
 	}));
 }
 
+/** The evidence list as it is, when every record in it is plain; else undefined. */
+function plainEvidence(list: unknown): Evidence[] | undefined {
+	if (!isPlainArray(list)) return undefined;
+	const check = new PlainEvidenceCheck();
+	for (let i = 0; i < list.length; i++) if (!check.accepts(list[i])) return undefined;
+	return list as Evidence[];
+}
+
+/** The items as the schema returns them, when every one is plain; else undefined. */
+function plainItems(list: unknown): Item[] | undefined {
+	if (!isPlainArray(list)) return undefined;
+	const check = new PlainItemCheck();
+	const items = new Array<Item>(list.length);
+	for (let i = 0; i < list.length; i++) {
+		const item = check.plain(list[i]);
+		if (item === undefined) return undefined;
+		items[i] = item;
+	}
+	return items;
+}
+
 export function validateWorkspace(input: unknown): ValidationResult {
 	if (input === null || typeof input !== 'object' || Array.isArray(input))
 		return {
 			ok: false,
 			problems: [{ path: '(file)', message: `must be a JSON object, not ${describe(input)}` }]
 		};
-	// Plainly well-formed evidence skips zod's copy (plain-evidence.ts); zod checks the rest.
-	const evidence = (input as Row).evidence;
-	const check = new PlainEvidenceCheck();
-	const plain =
-		Array.isArray(evidence) && evidence.every((record) => isPlainEvidence(record, check));
-	const parsed = Workspace.safeParse(plain ? { ...input, evidence: [] } : input);
-	if (plain && parsed.success) parsed.data.evidence = evidence as Evidence[];
+	// Plainly well-formed evidence and items skip zod's copies (plain-evidence.ts,
+	// plain-items.ts): each list is zod's to judge whole unless every record in it is plain, so
+	// the problems are zod's own either way. zod checks the rest.
+	const evidence = plainEvidence((input as Row).evidence);
+	const items = plainItems((input as Row).items);
+	const parsed = Workspace.safeParse(
+		evidence || items
+			? { ...input, ...(evidence && { evidence: [] }), ...(items && { items: [] }) }
+			: input
+	);
+	if (parsed.success) {
+		if (evidence) parsed.data.evidence = evidence;
+		if (items) parsed.data.items = items;
+	}
 	const problems: Problem[] = parsed.success
 		? []
 		: parsed.error.issues.map((issue) => ({
