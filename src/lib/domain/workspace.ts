@@ -91,6 +91,16 @@ const ENTITY_NAMES: Record<string, string> = {
 	briefs: 'brief'
 };
 
+/** Each id's first position in a list. */
+function firstIndexes(list: readonly Row[]): Map<string, number> {
+	const first = new Map<string, number>();
+	list.forEach((row, index) => {
+		const rowId = field(row, 'id');
+		if (rowId !== undefined && !first.has(rowId)) first.set(rowId, index);
+	});
+	return first;
+}
+
 /**
  * Duplicate ids and dangling references, read defensively from the raw input so they are found
  * even when other parts of the file fail the schema.
@@ -99,19 +109,24 @@ function referenceProblems(input: unknown): Problem[] {
 	const problems: Problem[] = [];
 	const ids: Record<string, Set<string>> = {};
 	for (const [key, noun] of Object.entries(ENTITY_NAMES)) {
-		const firstSeen = new Map<string, number>();
-		rows(input, key).forEach((row, index) => {
-			const rowId = field(row, 'id');
-			if (rowId === undefined) return;
-			const first = firstSeen.get(rowId);
-			if (first === undefined) firstSeen.set(rowId, index);
-			else
-				problems.push({
-					path: `${key}[${index}].id`,
-					message: `duplicate ${noun} id ${JSON.stringify(rowId)} (also ${key}[${first}])`
-				});
-		});
-		ids[key] = new Set(firstSeen.keys());
+		// One Set per list: a big file's 100,000 evidence ids are hashed once. Where each id was
+		// first seen is indexed only when the list has a duplicate, which is rare.
+		const list = rows(input, key);
+		const seen = new Set<string>();
+		let firstSeen: Map<string, number> | undefined;
+		for (let index = 0; index < list.length; index++) {
+			const rowId = field(list[index], 'id');
+			if (rowId === undefined) continue;
+			const before = seen.size;
+			seen.add(rowId);
+			if (seen.size > before) continue;
+			firstSeen ??= firstIndexes(list);
+			problems.push({
+				path: `${key}[${index}].id`,
+				message: `duplicate ${noun} id ${JSON.stringify(rowId)} (also ${key}[${firstSeen.get(rowId)}])`
+			});
+		}
+		ids[key] = seen;
 	}
 	const dangling = (path: string, noun: string, pool: string, value: string | undefined) => {
 		if (value !== undefined && !ids[pool]!.has(value))
