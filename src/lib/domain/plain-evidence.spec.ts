@@ -43,6 +43,26 @@ const wellFormed = fc
 	)
 	.map((record) => ({ ...record, source: { ...record.source } }));
 
+/** Any value, a present `undefined` often: zod reads it as absent. */
+const anyValue = fc.oneof(
+	{ weight: 1, arbitrary: fc.constant(undefined) },
+	{ weight: 2, arbitrary: fc.anything() },
+	{
+		weight: 2,
+		arbitrary: fc.constantFrom(
+			'',
+			'2026-02-30',
+			'2026-13-01',
+			-1,
+			1.5,
+			Infinity,
+			NaN,
+			2 ** 60,
+			null
+		)
+	}
+);
+
 /** A well-formed record with one field broken, one added, or a value of any type put anywhere. */
 const damaged = fc
 	.tuple(
@@ -59,17 +79,24 @@ const damaged = fc
 			'notes',
 			'extra'
 		),
-		fc.oneof(
-			fc.anything(),
-			fc.constantFrom('', '2026-02-30', '2026-13-01', -1, 1.5, Infinity, NaN, 2 ** 60, null)
-		)
+		anyValue
 	)
 	.map(([record, key, value]) => ({ ...record, [key]: value }) as Record<string, unknown>);
+
+/** A well-formed record whose source has one field broken, removed or added. */
+const damagedSource = fc
+	.tuple(wellFormed, fc.constantFrom('title', 'url', 'extra'), fc.boolean(), anyValue)
+	.map(([record, key, remove, value]) => {
+		const source: Record<string, unknown> = { ...record.source };
+		if (remove) delete source[key];
+		else source[key] = value;
+		return { ...record, source } as Record<string, unknown>;
+	});
 
 describe('the plain-evidence fast path', () => {
 	it('accepts only what the Evidence schema accepts, and exactly as the schema returns it', () => {
 		fc.assert(
-			fc.property(fc.oneof(wellFormed, damaged), (record) => {
+			fc.property(fc.oneof(wellFormed, damaged, damagedSource), (record) => {
 				if (!new PlainEvidenceCheck().accepts(record)) return;
 				const parsed = Evidence.safeParse(record);
 				expect(parsed.success).toBe(true);

@@ -9,18 +9,6 @@
  */
 import { EVIDENCE_KINDS, isoDate, LIMITS } from './schemas';
 
-const FIELDS = new Set([
-	'id',
-	'modelId',
-	'capabilityId',
-	'value',
-	'kind',
-	'source',
-	'observedAt',
-	'sampleSize',
-	'stderr',
-	'notes'
-]);
 const KINDS: ReadonlySet<string> = new Set(EVIDENCE_KINDS);
 
 /** A plain object, as JSON.parse makes them (or with no prototype at all). */
@@ -32,11 +20,19 @@ export const isPlainObject = (v: unknown): v is Record<string, unknown> => {
 /** An array as JSON.parse makes them: zod would copy a subclass into a plain array. */
 export const isPlainArray = (v: unknown): v is unknown[] =>
 	Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype;
-/** An object with no key outside `fields`: zod drops unknown keys, so it would not return it as is. */
-export function hasOnly(record: Record<string, unknown>, fields: ReadonlySet<string>): boolean {
-	for (const key in record) if (!fields.has(key)) return false;
-	return true;
+/**
+ * How many keys a for-in loop sees on an object. A record whose key count equals the number of
+ * schema fields found on it has no other key: zod would drop an unknown key (so not return the
+ * record as it is), and a key present with the value `undefined` is not a field found.
+ */
+export function keyCount(record: object): number {
+	let count = 0;
+	for (const key in record) if (key !== undefined) count++;
+	return count;
 }
+/** An optional field: 0 when absent, 1 when present and valid, NaN (which equals no count) when not. */
+export const optional = (value: unknown, valid: (v: unknown) => boolean): number =>
+	value === undefined ? 0 : valid(value) ? 1 : NaN;
 /** `text(max)` of schemas.ts: a string of at most `max` characters. */
 export const isText = (v: unknown, max: number): v is string =>
 	typeof v === 'string' && v.length <= max;
@@ -60,7 +56,7 @@ export class PlainEvidenceCheck {
 
 	/** True only when the Evidence schema would accept the record and return it unchanged. */
 	accepts(record: unknown): boolean {
-		if (!isPlainObject(record) || !hasOnly(record, FIELDS)) return false;
+		if (!isPlainObject(record)) return false;
 		const r = record;
 		if (
 			!isNonEmptyText(r.id, LIMITS.id) ||
@@ -69,16 +65,25 @@ export class PlainEvidenceCheck {
 		)
 			return false;
 		if (!isFiniteNumber(r.value) || typeof r.kind !== 'string' || !KINDS.has(r.kind)) return false;
-		if (!this.#date(r.observedAt)) return false;
-		const source = r.source;
-		if (!isPlainObject(source)) return false;
-		for (const key in source) if (key !== 'title' && key !== 'url') return false;
-		if (!isNonEmptyText(source.title, LIMITS.title)) return false;
-		if ('url' in source && !isText(source.url, LIMITS.url)) return false;
-		if ('sampleSize' in r && !(Number.isSafeInteger(r.sampleSize) && (r.sampleSize as number) >= 0))
-			return false;
-		if ('stderr' in r && !(isFiniteNumber(r.stderr) && r.stderr >= 0)) return false;
-		if ('notes' in r && !isText(r.notes, LIMITS.body)) return false;
-		return true;
+		if (!this.#date(r.observedAt) || !isPlainSource(r.source)) return false;
+		// id, modelId, capabilityId, value, kind, source, observedAt, and the optional ones found.
+		const fields =
+			7 +
+			optional(r.sampleSize, isCount) +
+			optional(r.stderr, isNonNegative) +
+			optional(r.notes, isBody);
+		return keyCount(r) === fields;
 	}
+}
+
+/** `count` of schemas.ts: a whole number (zod's int is a safe integer), zero or more. */
+const isCount = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
+const isNonNegative = (v: unknown): boolean => isFiniteNumber(v) && v >= 0;
+export const isBody = (v: unknown): boolean => isText(v, LIMITS.body);
+const isUrl = (v: unknown): boolean => isText(v, LIMITS.url);
+
+function isPlainSource(source: unknown): boolean {
+	if (!isPlainObject(source) || !isNonEmptyText(source.title, LIMITS.title)) return false;
+	const fields = 1 + optional(source.url, isUrl);
+	return keyCount(source) === fields;
 }

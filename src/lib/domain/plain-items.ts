@@ -9,12 +9,14 @@
  * holds this check to the schema's verdict and output.
  */
 import {
-	hasOnly,
+	isBody,
 	isFiniteNumber,
 	isNonEmptyText,
 	isPlainArray,
 	isPlainObject,
-	isText
+	isText,
+	keyCount,
+	optional
 } from './plain-evidence';
 import {
 	ITEM_STATUSES,
@@ -26,116 +28,89 @@ import {
 	type Requirement
 } from './schemas';
 
-const ITEM_FIELDS = new Set([
-	'id',
-	'title',
-	'description',
-	'quarter',
-	'status',
-	'owner',
-	'priority',
-	'userImpact',
-	'tags',
-	'externalKey',
-	'externalUrl',
-	'spec',
-	'noModelDependency',
-	'requirements'
-]);
-const REQUIREMENT_FIELDS = new Set(['capabilityId', 'threshold', 'must', 'note']);
-const SPEC_FIELDS = new Set(['modelInput', 'fallback', 'examples', 'inScope', 'outOfScope']);
-const EXAMPLE_FIELDS = new Set(['input', 'output', 'verdict', 'note']);
 const STATUSES: ReadonlySet<string> = new Set(ITEM_STATUSES);
 const PRIORITY_SET: ReadonlySet<string> = new Set(PRIORITIES);
 const VERDICTS: ReadonlySet<string> = new Set(SpecExample.shape.verdict.options);
 
-/** An optional field: absent, or present and valid (a present `undefined` goes to zod). */
-const absentOr = (
-	record: Record<string, unknown>,
-	key: string,
-	valid: (v: unknown) => boolean
-): boolean => !(key in record) || valid(record[key]);
-
-const isBody = (v: unknown): boolean => isText(v, LIMITS.body);
 const isName = (v: unknown): boolean => isText(v, LIMITS.name);
+const isBoolean = (v: unknown): boolean => typeof v === 'boolean';
 const isListOf = (v: unknown, valid: (item: unknown) => boolean): boolean => {
 	if (!isPlainArray(v)) return false;
 	for (let i = 0; i < v.length; i++) if (!valid(v[i])) return false;
 	return true;
 };
+const isBodyList = (v: unknown): boolean => isListOf(v, isBody);
+const isNameList = (v: unknown): boolean => isListOf(v, isName);
+const isPriority = (v: unknown): boolean => typeof v === 'string' && PRIORITY_SET.has(v);
+const isExternalKey = (v: unknown): boolean => isText(v, LIMITS.id);
+const isUrl = (v: unknown): boolean => isText(v, LIMITS.url);
 
 function isPlainExample(v: unknown): boolean {
-	if (!isPlainObject(v) || !hasOnly(v, EXAMPLE_FIELDS)) return false;
-	return (
-		isBody(v.input) &&
-		isBody(v.output) &&
-		typeof v.verdict === 'string' &&
-		VERDICTS.has(v.verdict) &&
-		absentOr(v, 'note', isBody)
-	);
+	if (!isPlainObject(v) || !isBody(v.input) || !isBody(v.output)) return false;
+	if (typeof v.verdict !== 'string' || !VERDICTS.has(v.verdict)) return false;
+	return keyCount(v) === 3 + optional(v.note, isBody);
 }
 
+const isExampleList = (v: unknown): boolean => isListOf(v, isPlainExample);
+
 function isPlainSpec(v: unknown): boolean {
-	if (!isPlainObject(v) || !hasOnly(v, SPEC_FIELDS)) return false;
-	return (
-		absentOr(v, 'modelInput', isBody) &&
-		absentOr(v, 'fallback', isBody) &&
-		absentOr(v, 'examples', (list) => isListOf(list, isPlainExample)) &&
-		absentOr(v, 'inScope', (list) => isListOf(list, isBody)) &&
-		absentOr(v, 'outOfScope', (list) => isListOf(list, isBody))
-	);
+	if (!isPlainObject(v)) return false;
+	const fields =
+		optional(v.modelInput, isBody) +
+		optional(v.fallback, isBody) +
+		optional(v.examples, isExampleList) +
+		optional(v.inScope, isBodyList) +
+		optional(v.outOfScope, isBodyList);
+	return keyCount(v) === fields;
 }
 
 /** A requirement the schema accepts, `must` aside: true, false, or absent (then zod adds true). */
 function isPlainRequirement(v: unknown): boolean {
-	if (!isPlainObject(v) || !hasOnly(v, REQUIREMENT_FIELDS)) return false;
-	return (
-		isNonEmptyText(v.capabilityId, LIMITS.id) &&
-		isFiniteNumber(v.threshold) &&
-		absentOr(v, 'must', (must) => typeof must === 'boolean') &&
-		absentOr(v, 'note', isBody)
-	);
+	if (!isPlainObject(v) || !isNonEmptyText(v.capabilityId, LIMITS.id)) return false;
+	if (!isFiniteNumber(v.threshold)) return false;
+	return keyCount(v) === 2 + optional(v.must, isBoolean) + optional(v.note, isBody);
 }
 
 /** Checks items against the Item schema, remembering each quarter's verdict. */
 export class PlainItemCheck {
 	#quarters = new Map<string, boolean>();
 
-	#quarter(value: unknown): boolean {
+	#quarter = (value: unknown): boolean => {
 		if (typeof value !== 'string') return false;
 		let ok = this.#quarters.get(value);
 		if (ok === undefined) this.#quarters.set(value, (ok = quarter.safeParse(value).success));
 		return ok;
-	}
+	};
 
 	/**
 	 * The item as the Item schema would return it, when the schema accepts it: the record itself,
 	 * or a copy when a requirement leaves `must` out. Undefined when zod must judge it.
 	 */
 	plain(record: unknown): Item | undefined {
-		if (!isPlainObject(record) || !hasOnly(record, ITEM_FIELDS)) return undefined;
+		if (!isPlainObject(record)) return undefined;
 		const r = record;
 		if (!isNonEmptyText(r.id, LIMITS.id) || !isNonEmptyText(r.title, LIMITS.name)) return undefined;
 		if (typeof r.status !== 'string' || !STATUSES.has(r.status)) return undefined;
-		if (
-			!absentOr(r, 'quarter', (q) => this.#quarter(q)) ||
-			!absentOr(r, 'priority', (p) => typeof p === 'string' && PRIORITY_SET.has(p)) ||
-			!absentOr(r, 'description', isBody) ||
-			!absentOr(r, 'owner', isName) ||
-			!absentOr(r, 'userImpact', isBody) ||
-			!absentOr(r, 'tags', (tags) => isListOf(tags, isName)) ||
-			!absentOr(r, 'externalKey', (key) => isText(key, LIMITS.id)) ||
-			!absentOr(r, 'externalUrl', (url) => isText(url, LIMITS.url)) ||
-			!absentOr(r, 'spec', isPlainSpec) ||
-			!absentOr(r, 'noModelDependency', (flag) => typeof flag === 'boolean')
-		)
-			return undefined;
 		const requirements = r.requirements;
 		if (!isListOf(requirements, isPlainRequirement)) return undefined;
+		// id, title, status, requirements, and the optional fields found.
+		const fields =
+			4 +
+			optional(r.description, isBody) +
+			optional(r.quarter, this.#quarter) +
+			optional(r.owner, isName) +
+			optional(r.priority, isPriority) +
+			optional(r.userImpact, isBody) +
+			optional(r.tags, isNameList) +
+			optional(r.externalKey, isExternalKey) +
+			optional(r.externalUrl, isUrl) +
+			optional(r.spec, isPlainSpec) +
+			optional(r.noModelDependency, isBoolean);
+		if (keyCount(r) !== fields) return undefined;
 		const list = requirements as Record<string, unknown>[];
-		if (list.every((q) => 'must' in q)) return record as Item;
+		if (list.every((q) => q.must !== undefined)) return record as Item;
 		// As zod returns it: a fresh requirement, `must` written in, where it was left out.
-		const filled = list.map((q) => ('must' in q ? q : { ...q, must: true })) as Requirement[];
-		return { ...(record as Item), requirements: filled };
+		const filled = list.map((q) => (q.must !== undefined ? q : { ...q, must: true }));
+		return { ...(record as Item), requirements: filled as Requirement[] };
 	}
 }
