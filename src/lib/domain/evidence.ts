@@ -26,9 +26,8 @@ export interface Deciding {
 
 export type EvidenceSettings = Pick<Settings, 'staleAfterDays' | 'minSampleSize'>;
 
-const TRUST: Record<EvidenceKind, number> = Object.fromEntries(
-	EVIDENCE_KINDS.map((kind, index) => [kind, EVIDENCE_KINDS.length - index])
-) as Record<EvidenceKind, number>;
+/** Kinds by position in EVIDENCE_KINDS: the lower, the more trusted. */
+const KIND_RANK: ReadonlyMap<string, number> = new Map(EVIDENCE_KINDS.map((kind, i) => [kind, i]));
 
 export function isStale(evidence: Evidence, asOf: string, staleAfterDays: number): boolean {
 	return daysBetween(evidence.observedAt, asOf) > staleAfterDays;
@@ -54,50 +53,84 @@ export function confidenceOf(kind: EvidenceKind, stale: boolean, small = false):
 	return 'low';
 }
 
-/** Negative when `a` should decide before `b` (rule 1's order). */
-function compare(a: Evidence, aStale: boolean, aSmall: boolean, b: Deciding): number {
-	if (aStale !== b.stale) return aStale ? 1 : -1;
-	const trust = TRUST[b.evidence.kind] - TRUST[a.kind];
-	if (trust !== 0) return trust;
-	if (aSmall !== b.small) return aSmall ? 1 : -1;
-	if (a.observedAt !== b.evidence.observedAt) return a.observedAt > b.evidence.observedAt ? -1 : 1;
-	const size = (b.evidence.sampleSize ?? 0) - (a.sampleSize ?? 0);
-	if (size !== 0) return size;
-	if (a.id === b.evidence.id) return 0;
-	return a.id < b.evidence.id ? -1 : 1;
+/** Rule 1's first three keys in one number, lower first: not stale, more trusted, not small. */
+function rankOf(stale: boolean, kind: EvidenceKind, small: boolean): number {
+	return ((stale ? EVIDENCE_KINDS.length : 0) + KIND_RANK.get(kind)!) * 2 + (small ? 1 : 0);
+}
+
+/** Rule 1's last three keys: `a` decides before `b` when later, then on more cases, then on the smaller id. */
+function decidesBefore(a: Evidence, b: Evidence): boolean {
+	if (a.observedAt !== b.observedAt) return a.observedAt > b.observedAt;
+	const size = (a.sampleSize ?? 0) - (b.sampleSize ?? 0);
+	if (size !== 0) return size > 0;
+	return a.id < b.id;
+}
+
+/** The best record so far for one (model, capability) pair while the index is built. */
+interface BestSoFar {
+	record: Evidence;
+	rank: number;
+	stale: boolean;
+	small: boolean;
 }
 
 /** modelId → capabilityId → deciding evidence. */
 export type EvidenceIndex = Map<string, Map<string, Deciding>>;
+
+const NOT_KNOWN = 0;
+const FRESH = 1;
+const STALE = 2;
 
 export function indexEvidence(
 	evidence: readonly Evidence[],
 	asOf: string,
 	settings: EvidenceSettings
 ): EvidenceIndex {
-	const index: EvidenceIndex = new Map();
 	const { staleAfterDays, minSampleSize } = settings;
-	// Evidence shares few distinct dates, and Date.parse is the slow part of staleness.
+	// Evidence shares few distinct dates: whether a date was known then (rule 0) and is stale is
+	// worked out once per date, and Date.parse is the slow part of staleness.
 	const asOfDay = dayNumber(asOf);
-	const staleByDate = new Map<string, boolean>();
-	for (const record of evidence) {
-		if (!isKnownOn(record, asOf)) continue;
-		let stale = staleByDate.get(record.observedAt);
-		if (stale === undefined) {
-			stale = asOfDay - dayNumber(record.observedAt) > staleAfterDays;
-			staleByDate.set(record.observedAt, stale);
+	const byDate = new Map<string, number>();
+	// The best record of each pair is kept in a BestSoFar, updated in place, and turned into its
+	// Deciding once at the end: a big file has many records per pair.
+	const picks = new Map<string, Map<string, BestSoFar>>();
+	for (let i = 0; i < evidence.length; i++) {
+		const record = evidence[i]!;
+		let when = byDate.get(record.observedAt);
+		if (when === undefined) {
+			when = !isKnownOn(record, asOf)
+				? NOT_KNOWN
+				: asOfDay - dayNumber(record.observedAt) > staleAfterDays
+					? STALE
+					: FRESH;
+			byDate.set(record.observedAt, when);
 		}
+		if (when === NOT_KNOWN) continue;
+		const stale = when === STALE;
 		const small = isSmallSample(record, minSampleSize);
-		let byCapability = index.get(record.modelId);
-		if (!byCapability) index.set(record.modelId, (byCapability = new Map()));
-		const current = byCapability.get(record.capabilityId);
-		if (!current || compare(record, stale, small, current) < 0)
-			byCapability.set(record.capabilityId, {
+		const rank = rankOf(stale, record.kind, small);
+		let byCapability = picks.get(record.modelId);
+		if (!byCapability) picks.set(record.modelId, (byCapability = new Map()));
+		const best = byCapability.get(record.capabilityId);
+		if (!best) byCapability.set(record.capabilityId, { record, rank, stale, small });
+		else if (rank < best.rank || (rank === best.rank && decidesBefore(record, best.record))) {
+			best.record = record;
+			best.rank = rank;
+			best.stale = stale;
+			best.small = small;
+		}
+	}
+	const index: EvidenceIndex = new Map();
+	for (const [modelId, byCapability] of picks) {
+		const deciding = new Map<string, Deciding>();
+		for (const [capabilityId, { record, stale, small }] of byCapability)
+			deciding.set(capabilityId, {
 				evidence: record,
 				stale,
 				small,
 				confidence: confidenceOf(record.kind, stale, small)
 			});
+		index.set(modelId, deciding);
 	}
 	return index;
 }
