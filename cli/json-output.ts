@@ -24,9 +24,10 @@ function hasNonFinite(value: unknown, path: (string | number)[]): boolean {
 		}
 		return false;
 	}
-	for (const key of Object.keys(value)) {
-		path.push(key);
-		if (hasNonFinite((value as Record<string, unknown>)[key], path)) return true;
+	const keys = Object.keys(value);
+	for (let i = 0; i < keys.length; i++) {
+		path.push(keys[i]!);
+		if (hasNonFinite((value as Record<string, unknown>)[keys[i]!], path)) return true;
 		path.pop();
 	}
 	return false;

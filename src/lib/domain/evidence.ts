@@ -120,18 +120,20 @@ export function indexEvidence(
 			best.small = small;
 		}
 	}
+	// forEach rather than for…of: no [key, value] pair per entry.
 	const index: EvidenceIndex = new Map();
-	for (const [modelId, byCapability] of picks) {
+	picks.forEach((byCapability, modelId) => {
 		const deciding = new Map<string, Deciding>();
-		for (const [capabilityId, { record, stale, small }] of byCapability)
+		byCapability.forEach(({ record, stale, small }, capabilityId) =>
 			deciding.set(capabilityId, {
 				evidence: record,
 				stale,
 				small,
 				confidence: confidenceOf(record.kind, stale, small)
-			});
+			})
+		);
 		index.set(modelId, deciding);
-	}
+	});
 	return index;
 }
 

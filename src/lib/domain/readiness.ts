@@ -2,6 +2,9 @@
  * Readiness rules 3–8 with parts (docs/rules.md), to the letter. Pure functions of (workspace,
  * as-of date): the board, the charts, the brief, the scenarios and `capmap readiness` all call
  * these. Rules 0–2 (which evidence decides, and how much it is trusted) live in `evidence.ts`.
+ *
+ * The loops that run per item walk arrays by index: `for…of` allocates an iterator result per
+ * step until the code is optimised, and a one-shot `capmap readiness` runs mostly unoptimised.
  */
 import { quarterOf } from './dates';
 import {
@@ -143,7 +146,7 @@ export function createContext(
 	const rows = new Map<string, (Deciding | undefined)[]>();
 	const values = new Map<string, Float64Array>();
 	sorted.forEach((model, i) => {
-		for (const [capabilityId, deciding] of evidence.get(model.id) ?? []) {
+		evidence.get(model.id)?.forEach((deciding, capabilityId) => {
 			let row = rows.get(capabilityId);
 			let numbers = values.get(capabilityId);
 			if (!row || !numbers) {
@@ -152,7 +155,7 @@ export function createContext(
 			}
 			row[i] = deciding;
 			numbers[i] = deciding.evidence.value;
-		}
+		});
 	});
 	const capabilities = new Map(workspace.capabilities.map((c) => [c.id, c]));
 	const roles = new Map(workspace.capabilities.map((c) => [c.id, roleOf(c)]));
@@ -301,7 +304,8 @@ export function bestAmong(
 	if (!facts || !values) return null;
 	const higher = facts.higher;
 	let at = -1;
-	for (const i of positions) {
+	for (let k = 0; k < positions.length; k++) {
+		const i = positions[k]!;
 		const value = values[i]!;
 		if (value !== value) continue; // NaN: no evidence
 		if (at < 0 || (higher ? value > values[at]! : value < values[at]!)) at = i;
@@ -352,7 +356,9 @@ export function borderlineOf(
 
 export function mustRequirements(item: Pick<Item, 'requirements'>): Requirement[] {
 	const musts: Requirement[] = [];
-	for (const r of item.requirements) if (r.must !== false) musts.push(r);
+	const requirements = item.requirements;
+	for (let i = 0; i < requirements.length; i++)
+		if (requirements[i]!.must !== false) musts.push(requirements[i]!);
 	return musts;
 }
 
@@ -426,8 +432,8 @@ function confidenceAt(
 	musts: readonly Requirement[]
 ): Confidence | null {
 	let lowest: Confidence | null = null;
-	for (const requirement of musts) {
-		const deciding = ctx.facts.get(requirement.capabilityId)?.deciding?.[position];
+	for (let k = 0; k < musts.length; k++) {
+		const deciding = ctx.facts.get(musts[k]!.capabilityId)?.deciding?.[position];
 		if (!deciding) return null;
 		if (lowest === null || CONFIDENCE_RANK[deciding.confidence] < CONFIDENCE_RANK[lowest])
 			lowest = deciding.confidence;
@@ -447,7 +453,8 @@ function mostConfident(
 ): { at: number; confidence: Confidence | null } {
 	let at = -1;
 	let confidence: Confidence | null = null;
-	for (const i of positions) {
+	for (let k = 0; k < positions.length; k++) {
+		const i = positions[k]!;
 		if (state[i] !== MEETS) continue;
 		const c = confidenceAt(ctx, i, musts);
 		if (at < 0 || rank(c) > rank(confidence)) {
@@ -493,13 +500,15 @@ function verdicts(
 	// One buffer reused across calls (readiness is synchronous); only candidates' slots are read.
 	if (scratch.length < ctx.models.length) scratch = new Uint8Array(ctx.models.length);
 	const state = scratch;
-	for (const i of positions) state[i] = MEETS;
-	for (const requirement of musts) {
+	for (let k = 0; k < positions.length; k++) state[positions[k]!] = MEETS;
+	for (let r = 0; r < musts.length; r++) {
+		const requirement = musts[r]!;
 		const facts = ctx.facts.get(requirement.capabilityId);
 		const row = facts?.values;
 		const higher = facts?.higher ?? true;
 		const threshold = requirement.threshold;
-		for (const i of positions) {
+		for (let k = 0; k < positions.length; k++) {
+			const i = positions[k]!;
 			if (state[i] === FAILS) continue;
 			const value = row === undefined ? NaN : row[i]!;
 			// NaN: no evidence, so unknown; otherwise rule 3's one comparison (satisfies).
@@ -517,7 +526,8 @@ function withVerdict(
 	wanted: number
 ): Model[] {
 	const out: Model[] = [];
-	for (const i of positions) if (state[i] === wanted) out.push(ctx.models[i]!);
+	for (let k = 0; k < positions.length; k++)
+		if (state[positions[k]!] === wanted) out.push(ctx.models[positions[k]!]!);
 	return out;
 }
 
@@ -557,8 +567,11 @@ export function partReadiness(
 	const ready = mostConfident(ctx, candidates.production, state, musts);
 	if (ready.at >= 0) {
 		let earliest = ctx.shipQuarters[ready.at]!;
-		for (const i of candidates.production)
-			if (state[i] === MEETS && ctx.shipQuarters[i]! < earliest) earliest = ctx.shipQuarters[i]!;
+		const production = candidates.production;
+		for (let k = 0; k < production.length; k++) {
+			const quarter = ctx.shipQuarters[production[k]!]!;
+			if (state[production[k]!] === MEETS && quarter < earliest) earliest = quarter;
+		}
 		const via = ctx.models[ready.at]!.id;
 		return part(role, musts, 'ready', ready.confidence, earliest, via);
 	}
@@ -613,7 +626,8 @@ function part(
 /** Rule 5's gaps: must-requirements no production candidate meets, with the best known value. */
 function gapsOf(ctx: ReadinessContext, musts: readonly Requirement[]): Gap[] {
 	const gaps: Gap[] = [];
-	for (const requirement of musts) {
+	for (let r = 0; r < musts.length; r++) {
+		const requirement = musts[r]!;
 		const facts = ctx.facts.get(requirement.capabilityId);
 		const candidates = candidatesFor(ctx, facts?.role ?? DEFAULT_ROLE);
 		const values = facts?.values;
@@ -622,8 +636,8 @@ function gapsOf(ctx: ReadinessContext, musts: readonly Requirement[]): Gap[] {
 		// An unknown value is NaN, and NaN satisfies no threshold.
 		let metInProduction = false;
 		if (values)
-			for (const i of candidates.production) {
-				const value = values[i]!;
+			for (let k = 0; k < candidates.production.length; k++) {
+				const value = values[candidates.production[k]!]!;
 				if (higher ? value >= threshold : value <= threshold) metInProduction = true;
 			}
 		if (metInProduction) continue;
@@ -641,11 +655,12 @@ function gapsOf(ctx: ReadinessContext, musts: readonly Requirement[]): Gap[] {
 /** Rule 5's borderline list: the deciding model(s) of each ready or upgrade part. */
 function borderlineOfParts(ctx: ReadinessContext, parts: readonly PartReadiness[]): Borderline[] {
 	const out: Borderline[] = [];
-	for (const part of parts) {
+	for (let p = 0; p < parts.length; p++) {
+		const part = parts[p]!;
 		if (part.readiness === 'ready') borderlineOfModel(ctx, part.via!, part.requirements, out);
-		else
-			for (const modelId of part.targets ?? [])
-				borderlineOfModel(ctx, modelId, part.requirements, out);
+		else if (part.targets)
+			for (let t = 0; t < part.targets.length; t++)
+				borderlineOfModel(ctx, part.targets[t]!, part.requirements, out);
 	}
 	return out.length > 1 ? out.sort(byModelThenCapability) : out;
 }
@@ -659,7 +674,8 @@ function borderlineOfModel(
 ): void {
 	const at = ctx.positionOf.get(modelId);
 	if (at === undefined) return;
-	for (const requirement of requirements) {
+	for (let r = 0; r < requirements.length; r++) {
+		const requirement = requirements[r]!;
 		const facts = ctx.facts.get(requirement.capabilityId);
 		const margin = facts?.margins?.[at];
 		// NaN: no deciding evidence, or no margin known (isBorderline's null).
@@ -701,7 +717,8 @@ export function readinessOf(ctx: ReadinessContext, item: Item): ItemReadiness {
 	let worst = parts[0]!.readiness;
 	let confidence: Confidence | null = null;
 	let earliest: string | null = '';
-	for (const part of parts) {
+	for (let p = 0; p < parts.length; p++) {
+		const part = parts[p]!;
 		if (readinessRank(part.readiness) > readinessRank(worst)) worst = part.readiness;
 		confidence = lower(confidence, part.confidence);
 		if (earliest !== null)

@@ -132,27 +132,33 @@ function referenceProblems(input: unknown): Problem[] {
 		if (value !== undefined && !ids[pool]!.has(value))
 			problems.push({ path, message: `no ${noun} ${JSON.stringify(value)}` });
 	};
-	// Evidence is the bulk of a big file: its paths are written only for the records that dangle.
+	// Evidence and requirements are the bulk of a big file: their paths are written only for the
+	// references that dangle.
 	const models = ids.models!;
 	const capabilities = ids.capabilities!;
-	rows(input, 'evidence').forEach((row, i) => {
-		const modelId = field(row, 'modelId');
+	const evidence = rows(input, 'evidence');
+	for (let i = 0; i < evidence.length; i++) {
+		const modelId = field(evidence[i], 'modelId');
 		if (modelId !== undefined && !models.has(modelId))
 			dangling(`evidence[${i}].modelId`, 'model', 'models', modelId);
-		const capabilityId = field(row, 'capabilityId');
+		const capabilityId = field(evidence[i], 'capabilityId');
 		if (capabilityId !== undefined && !capabilities.has(capabilityId))
 			dangling(`evidence[${i}].capabilityId`, 'capability', 'capabilities', capabilityId);
-	});
-	rows(input, 'items').forEach((row, i) => {
-		rows(row, 'requirements').forEach((req, j) =>
-			dangling(
-				`items[${i}].requirements[${j}].capabilityId`,
-				'capability',
-				'capabilities',
-				field(req, 'capabilityId')
-			)
-		);
-	});
+	}
+	const items = rows(input, 'items');
+	for (let i = 0; i < items.length; i++) {
+		const requirements = rows(items[i], 'requirements');
+		for (let j = 0; j < requirements.length; j++) {
+			const capabilityId = field(requirements[j], 'capabilityId');
+			if (capabilityId !== undefined && !capabilities.has(capabilityId))
+				dangling(
+					`items[${i}].requirements[${j}].capabilityId`,
+					'capability',
+					'capabilities',
+					capabilityId
+				);
+		}
+	}
 	const danglingList = (row: Row, key: string, path: string, noun: string, pool: string) => {
 		const list = row?.[key];
 		if (!Array.isArray(list)) return;
