@@ -699,7 +699,11 @@ export function isOverPromised(item: Item, earliestQuarter: string | null): bool
 	return earliestQuarter === null || earliestQuarter > item.quarter;
 }
 
-export function readinessOf(ctx: ReadinessContext, item: Item): ItemReadiness {
+/** An item's readiness without rule 5's gaps and borderline list: what comparing scenarios needs. */
+export type ReadinessSummary = Omit<ItemReadiness, 'gaps' | 'borderline'>;
+
+/** Rules 5–8 for an item, its gaps and borderline list aside (readinessOf adds them). */
+export function readinessSummary(ctx: ReadinessContext, item: Item): ReadinessSummary {
 	const groups = partsOf(ctx, item);
 	if (groups.length === 0)
 		return {
@@ -708,8 +712,6 @@ export function readinessOf(ctx: ReadinessContext, item: Item): ItemReadiness {
 			confidence: null,
 			earliestQuarter: ctx.asOfQuarter,
 			overPromised: isOverPromised(item, ctx.asOfQuarter),
-			gaps: [],
-			borderline: [],
 			parts: []
 		};
 
@@ -736,9 +738,21 @@ export function readinessOf(ctx: ReadinessContext, item: Item): ItemReadiness {
 		confidence: settled ? confidence : null,
 		earliestQuarter: earliest,
 		overPromised: isOverPromised(item, earliest),
-		gaps: worst === 'ready' ? [] : gapsOf(ctx, mustRequirements(item)),
-		borderline: borderlineOfParts(ctx, parts),
 		parts
+	};
+}
+
+export function readinessOf(ctx: ReadinessContext, item: Item): ItemReadiness {
+	const summary = readinessSummary(ctx, item);
+	return {
+		itemId: summary.itemId,
+		readiness: summary.readiness,
+		confidence: summary.confidence,
+		earliestQuarter: summary.earliestQuarter,
+		overPromised: summary.overPromised,
+		gaps: summary.readiness === 'ready' ? [] : gapsOf(ctx, mustRequirements(item)),
+		borderline: borderlineOfParts(ctx, summary.parts),
+		parts: summary.parts
 	};
 }
 
