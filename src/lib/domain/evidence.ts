@@ -91,9 +91,15 @@ export function indexEvidence(
 	// worked out once per date, and Date.parse is the slow part of staleness.
 	const asOfDay = dayNumber(asOf);
 	const byDate = new Map<string, number>();
-	// The best record of each pair is kept in a BestSoFar, updated in place, and turned into its
-	// Deciding once at the end: a big file has many records per pair.
-	const picks = new Map<string, Map<string, BestSoFar>>();
+	// Models and capabilities are numbered as they are first seen, and the best record of each
+	// pair is kept in a table by those numbers: one small map of capabilities stays at hand for a
+	// hundred thousand lookups. A BestSoFar is updated in place and turned into its Deciding once
+	// at the end, as a big file has many records per pair.
+	const modelNumber = new Map<string, number>();
+	const capabilityNumber = new Map<string, number>();
+	const modelIds: string[] = [];
+	const capabilityIds: string[] = [];
+	const table: (BestSoFar | undefined)[][] = [];
 	for (let i = 0; i < evidence.length; i++) {
 		const record = evidence[i]!;
 		let when = byDate.get(record.observedAt);
@@ -109,31 +115,46 @@ export function indexEvidence(
 		const stale = when === STALE;
 		const small = isSmallSample(record, minSampleSize);
 		const rank = rankOf(stale, record.kind, small);
-		let byCapability = picks.get(record.modelId);
-		if (!byCapability) picks.set(record.modelId, (byCapability = new Map()));
-		const best = byCapability.get(record.capabilityId);
-		if (!best) byCapability.set(record.capabilityId, { record, rank, stale, small });
-		else if (rank < best.rank || (rank === best.rank && decidesBefore(record, best.record))) {
+		let m = modelNumber.get(record.modelId);
+		if (m === undefined) {
+			modelNumber.set(record.modelId, (m = modelIds.length));
+			modelIds.push(record.modelId);
+			table.push([]);
+		}
+		let c = capabilityNumber.get(record.capabilityId);
+		if (c === undefined) {
+			capabilityNumber.set(record.capabilityId, (c = capabilityIds.length));
+			capabilityIds.push(record.capabilityId);
+		}
+		const row = table[m]!;
+		const best = row[c];
+		if (!best) {
+			// Filled up to c first: an array written far past its end is no longer a fast one.
+			while (row.length < c) row.push(undefined);
+			row[c] = { record, rank, stale, small };
+		} else if (rank < best.rank || (rank === best.rank && decidesBefore(record, best.record))) {
 			best.record = record;
 			best.rank = rank;
 			best.stale = stale;
 			best.small = small;
 		}
 	}
-	// forEach rather than for…of: no [key, value] pair per entry.
 	const index: EvidenceIndex = new Map();
-	picks.forEach((byCapability, modelId) => {
+	for (let m = 0; m < modelIds.length; m++) {
+		const row = table[m]!;
 		const deciding = new Map<string, Deciding>();
-		byCapability.forEach(({ record, stale, small }, capabilityId) =>
-			deciding.set(capabilityId, {
-				evidence: record,
-				stale,
-				small,
-				confidence: confidenceOf(record.kind, stale, small)
-			})
-		);
-		index.set(modelId, deciding);
-	});
+		for (let c = 0; c < row.length; c++) {
+			const best = row[c];
+			if (best)
+				deciding.set(capabilityIds[c]!, {
+					evidence: best.record,
+					stale: best.stale,
+					small: best.small,
+					confidence: confidenceOf(best.record.kind, best.stale, best.small)
+				});
+		}
+		index.set(modelIds[m]!, deciding);
+	}
 	return index;
 }
 
