@@ -27,25 +27,30 @@ const record = fc
 		...(r.sampleSize === undefined ? {} : { sampleSize: r.sampleSize })
 	}));
 
-/** Rule 1 read straight from docs/rules.md: sort the records known on the as-of date, take the first. */
+/**
+ * Rule 1 read straight from docs/rules.md, as a sort key per record: fresh before stale, the more
+ * trusted kind, a full sample before a small one, the later day, the larger sample, the smaller
+ * id. The first record known on the as-of date (rule 0) decides.
+ */
 function naiveDeciding(records: Evidence[]): Evidence | undefined {
 	const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
-	const stale = (e: Evidence) => day(AS_OF) - day(e.observedAt) > SETTINGS.staleAfterDays;
-	const small = (e: Evidence) =>
-		e.sampleSize !== undefined && e.sampleSize < SETTINGS.minSampleSize;
-	const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-	// A stable sort: of two records equal on every key, the one listed first decides.
-	return records
-		.filter((e) => e.observedAt <= AS_OF)
-		.sort(
-			(a, b) =>
-				Number(stale(a)) - Number(stale(b)) ||
-				EVIDENCE_KINDS.indexOf(a.kind) - EVIDENCE_KINDS.indexOf(b.kind) ||
-				Number(small(a)) - Number(small(b)) ||
-				cmp(b.observedAt, a.observedAt) ||
-				(b.sampleSize ?? 0) - (a.sampleSize ?? 0) ||
-				cmp(a.id, b.id)
-		)[0];
+	const key = (e: Evidence): (number | string)[] => [
+		day(AS_OF) - day(e.observedAt) > SETTINGS.staleAfterDays ? 1 : 0,
+		EVIDENCE_KINDS.indexOf(e.kind),
+		e.sampleSize !== undefined && e.sampleSize < SETTINGS.minSampleSize ? 1 : 0,
+		-day(e.observedAt),
+		-(e.sampleSize ?? 0),
+		e.id
+	];
+	const before = (a: (number | string)[], b: (number | string)[]) => {
+		const i = a.findIndex((v, k) => v !== b[k]);
+		return i >= 0 && a[i]! < b[i]!;
+	};
+	// Of records equal on every key, the one listed first decides.
+	let first: Evidence | undefined;
+	for (const e of records.filter((r) => r.observedAt <= AS_OF))
+		if (!first || before(key(e), key(first))) first = e;
+	return first;
 }
 
 describe('the deciding record (rules 0 and 1) against a plain sort', () => {
