@@ -7,7 +7,6 @@
  * line, at most MAX_LISTED of them. The usage text comes only with --help, or after the error
  * when no command was given.
  */
-import { generateBrief, BriefError } from '../src/lib/domain/brief';
 import { isIsoDate } from '../src/lib/domain/dates';
 import { oneLine } from '../src/lib/domain/one-line';
 import { readinessReport, type ReadinessReportItem } from '../src/lib/domain/report';
@@ -16,10 +15,8 @@ import { DEFAULT_ROLE, MODEL_STATUSES, type ModelStatus } from '../src/lib/domai
 import { formatProblem, parseWorkspaceText, type Workspace } from '../src/lib/domain/workspace';
 import { parseArgs, single, UsageError } from './args';
 import { FileError, loadWorkspace, readText, writeOutput } from './files';
-import { ingestCommand } from './ingest-command';
 import { jsonText, UnrepresentableError } from './json-output';
 import { asOfArg, fileArg, type Output } from './options';
-import { promptfooCommand } from './promptfoo-command';
 import { table } from './table';
 
 const USAGE = `usage: capmap <command> [options]
@@ -30,6 +27,12 @@ const USAGE = `usage: capmap <command> [options]
   ingest <file> <results> [--format auto|promptfoo|lm-eval|inspect|csv] [--map MAP.json] [--out FILE] [--report FILE] [--as-of DATE]
   promptfoo <file> --item ID [--out FILE]
 Dates are written YYYY-MM-DD. Exit status: 0 done, 1 a file is invalid or unreadable, 2 bad arguments.`;
+
+/**
+ * The brief's and the importers' code is loaded by their commands only: `capmap readiness` on a
+ * big file should not pay for writing briefs or parsing eval results.
+ */
+let briefCode: typeof import('../src/lib/domain/brief') | undefined;
 
 /** Problems listed after a file's one-line summary; `capmap validate` lists them all. */
 export const MAX_LISTED = 50;
@@ -155,7 +158,8 @@ async function brief(argv: string[], io: Output): Promise<number> {
 	const workspace = loadWorkspace(path);
 	if (!workspace.models.some((m) => m.id === modelId))
 		throw new UsageError(`--model: no model "${modelId}" in ${path}`);
-	const markdown = generateBrief(workspace, modelId, asOf);
+	briefCode ??= await import('../src/lib/domain/brief');
+	const markdown = briefCode.generateBrief(workspace, modelId, asOf);
 	let text = markdown;
 	if (format === 'html') {
 		// Loaded only here: jsdom takes most of a second to load, and only HTML needs a DOM.
@@ -182,8 +186,8 @@ const COMMANDS: Record<string, (argv: string[], io: Output) => number | Promise<
 	readiness,
 	scenario,
 	brief,
-	ingest: ingestCommand,
-	promptfoo: promptfooCommand
+	ingest: async (argv, io) => (await import('./ingest-command')).ingestCommand(argv, io),
+	promptfoo: async (argv, io) => (await import('./promptfoo-command')).promptfooCommand(argv, io)
 };
 
 /** `--help` anywhere asks for the usage text, whatever else is on the line. */
@@ -221,7 +225,10 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
 				io.err(`…and ${error.details.length - MAX_LISTED} more`);
 			return 1;
 		}
-		if (error instanceof BriefError || error instanceof UnrepresentableError) {
+		if (
+			(briefCode && error instanceof briefCode.BriefError) ||
+			error instanceof UnrepresentableError
+		) {
 			fail(error.message);
 			return 1;
 		}

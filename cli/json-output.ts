@@ -8,27 +8,36 @@ import { formatPath } from '../src/lib/domain/problems';
 
 export class UnrepresentableError extends Error {}
 
-function nonFinitePath(value: unknown, path: (string | number)[]): string | null {
-	if (typeof value === 'number') return Number.isFinite(value) ? null : formatPath(path);
+/**
+ * Whether `value` holds a non-finite number; if so, `path` is left pointing at it. One path stack,
+ * pushed and popped, rather than a fresh path per value: the check walks every value of a report
+ * thousands of items long, and should cost little beside the JSON.stringify that follows it.
+ */
+function hasNonFinite(value: unknown, path: (string | number)[]): boolean {
+	if (typeof value === 'number') return !Number.isFinite(value);
+	if (value === null || typeof value !== 'object') return false;
 	if (Array.isArray(value)) {
 		for (let i = 0; i < value.length; i++) {
-			const found = nonFinitePath(value[i], [...path, i]);
-			if (found) return found;
+			path.push(i);
+			if (hasNonFinite(value[i], path)) return true;
+			path.pop();
 		}
-	} else if (value !== null && typeof value === 'object') {
-		for (const [key, child] of Object.entries(value)) {
-			const found = nonFinitePath(child, [...path, key]);
-			if (found) return found;
-		}
+		return false;
 	}
-	return null;
+	const keys = Object.keys(value);
+	for (let i = 0; i < keys.length; i++) {
+		path.push(keys[i]!);
+		if (hasNonFinite((value as Record<string, unknown>)[keys[i]!], path)) return true;
+		path.pop();
+	}
+	return false;
 }
 
 export function jsonText(value: unknown): string {
-	const bad = nonFinitePath(value, []);
-	if (bad !== null)
+	const path: (string | number)[] = [];
+	if (hasNonFinite(value, path))
 		throw new UnrepresentableError(
-			`the result has a number JSON cannot hold at ${bad}; run capmap validate on the workspace`
+			`the result has a number JSON cannot hold at ${formatPath(path)}; run capmap validate on the workspace`
 		);
 	return JSON.stringify(value, null, 2);
 }

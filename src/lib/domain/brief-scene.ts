@@ -14,11 +14,13 @@ import {
 	createContext,
 	partReadiness,
 	readinessOf,
+	readinessSummary,
 	verdictOf,
 	withModels,
 	type ItemReadiness,
 	type PartReadiness,
-	type ReadinessContext
+	type ReadinessContext,
+	type ReadinessSummary
 } from './readiness';
 import { applyOverrides, type ModelOverride } from './scenario';
 import {
@@ -34,13 +36,19 @@ import type { Workspace } from './workspace';
 
 export class BriefError extends Error {}
 
-/** One item's readiness in one context, computed on first use: the brief needs few of them. */
-export class LazyReadiness {
-	#cache = new Map<string, ItemReadiness>();
-	constructor(readonly ctx: ReadinessContext) {}
-	get(item: Item): ItemReadiness {
+/**
+ * One item's readiness in one context, computed on first use: the brief needs few of them in
+ * full. Today's is only a summary (its gaps and borderline lists are never written in a brief).
+ */
+export class LazyReadiness<T extends ReadinessSummary> {
+	#cache = new Map<string, T>();
+	constructor(
+		readonly ctx: ReadinessContext,
+		private readonly compute: (ctx: ReadinessContext, item: Item) => T
+	) {}
+	get(item: Item): T {
 		let result = this.#cache.get(item.id);
-		if (!result) this.#cache.set(item.id, (result = readinessOf(this.ctx, item)));
+		if (!result) this.#cache.set(item.id, (result = this.compute(this.ctx, item)));
 		return result;
 	}
 }
@@ -55,9 +63,9 @@ export interface Scene {
 	/** The production models that replace retires: those whose roles are all among X's. */
 	replaced: Model[];
 	ctx: ReadinessContext;
-	today: LazyReadiness;
-	adopt: LazyReadiness;
-	replace: LazyReadiness;
+	today: LazyReadiness<ReadinessSummary>;
+	adopt: LazyReadiness<ItemReadiness>;
+	replace: LazyReadiness<ItemReadiness>;
 	openItems: Item[];
 	/** Open items not ready today and ready under adopt, in workspace order. */
 	unlocks: Item[];
@@ -95,9 +103,9 @@ export function scene(ws: Workspace, modelId: string, asOf: string): Scene {
 		production,
 		replaced,
 		ctx,
-		today: new LazyReadiness(ctx),
-		adopt: new LazyReadiness(withModels(ctx, applyOverrides(ws.models, adopt))),
-		replace: new LazyReadiness(withModels(ctx, applyOverrides(ws.models, replace))),
+		today: new LazyReadiness(ctx, readinessSummary),
+		adopt: new LazyReadiness(withModels(ctx, applyOverrides(ws.models, adopt)), readinessOf),
+		replace: new LazyReadiness(withModels(ctx, applyOverrides(ws.models, replace)), readinessOf),
 		openItems,
 		unlocks: [],
 		regressions: [],

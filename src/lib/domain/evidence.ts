@@ -26,9 +26,8 @@ export interface Deciding {
 
 export type EvidenceSettings = Pick<Settings, 'staleAfterDays' | 'minSampleSize'>;
 
-const TRUST: Record<EvidenceKind, number> = Object.fromEntries(
-	EVIDENCE_KINDS.map((kind, index) => [kind, EVIDENCE_KINDS.length - index])
-) as Record<EvidenceKind, number>;
+/** Kinds by position in EVIDENCE_KINDS: the lower, the more trusted. */
+const KIND_RANK: ReadonlyMap<string, number> = new Map(EVIDENCE_KINDS.map((kind, i) => [kind, i]));
 
 export function isStale(evidence: Evidence, asOf: string, staleAfterDays: number): boolean {
 	return daysBetween(evidence.observedAt, asOf) > staleAfterDays;
@@ -54,21 +53,62 @@ export function confidenceOf(kind: EvidenceKind, stale: boolean, small = false):
 	return 'low';
 }
 
-/** Negative when `a` should decide before `b` (rule 1's order). */
-function compare(a: Evidence, aStale: boolean, aSmall: boolean, b: Deciding): number {
-	if (aStale !== b.stale) return aStale ? 1 : -1;
-	const trust = TRUST[b.evidence.kind] - TRUST[a.kind];
-	if (trust !== 0) return trust;
-	if (aSmall !== b.small) return aSmall ? 1 : -1;
-	if (a.observedAt !== b.evidence.observedAt) return a.observedAt > b.evidence.observedAt ? -1 : 1;
-	const size = (b.evidence.sampleSize ?? 0) - (a.sampleSize ?? 0);
-	if (size !== 0) return size;
-	if (a.id === b.evidence.id) return 0;
-	return a.id < b.evidence.id ? -1 : 1;
+/** Rule 1's first three keys in one number, lower first: not stale, more trusted, not small. */
+function rankOf(stale: boolean, kind: EvidenceKind, small: boolean): number {
+	return ((stale ? EVIDENCE_KINDS.length : 0) + KIND_RANK.get(kind)!) * 2 + (small ? 1 : 0);
+}
+
+/** Rule 1's last three keys: `a` decides before `b` when later, then on more cases, then on the smaller id. */
+function decidesBefore(a: Evidence, b: Evidence): boolean {
+	if (a.observedAt !== b.observedAt) return a.observedAt > b.observedAt;
+	const size = (a.sampleSize ?? 0) - (b.sampleSize ?? 0);
+	if (size !== 0) return size > 0;
+	return a.id < b.id;
+}
+
+/** The best record so far for one (model, capability) pair while the index is built. */
+interface BestSoFar {
+	record: Evidence;
+	rank: number;
+	stale: boolean;
+	small: boolean;
 }
 
 /** modelId → capabilityId → deciding evidence. */
 export type EvidenceIndex = Map<string, Map<string, Deciding>>;
+
+const NOT_KNOWN = 0;
+const FRESH = 1;
+const STALE = 2;
+
+/** Rule 1's order between two deciding records: does `a` decide before `b`? */
+function decidesOver(a: Deciding, b: Deciding): boolean {
+	const ra = rankOf(a.stale, a.evidence.kind, a.small);
+	const rb = rankOf(b.stale, b.evidence.kind, b.small);
+	return ra < rb || (ra === rb && decidesBefore(a.evidence, b.evidence));
+}
+
+/**
+ * `added` laid over `base` (an index of other evidence, same as-of date and settings): for each
+ * pair, whichever decides first. `base` is left unchanged; maps it shares are copied on write.
+ */
+function overBase(base: EvidenceIndex, added: EvidenceIndex): EvidenceIndex {
+	const out: EvidenceIndex = new Map(base);
+	for (const [modelId, byCapability] of added) {
+		const before = base.get(modelId);
+		if (!before) {
+			out.set(modelId, byCapability);
+			continue;
+		}
+		const merged = new Map(before);
+		for (const [capabilityId, deciding] of byCapability) {
+			const current = merged.get(capabilityId);
+			if (!current || decidesOver(deciding, current)) merged.set(capabilityId, deciding);
+		}
+		out.set(modelId, merged);
+	}
+	return out;
+}
 
 export function indexEvidence(
 	evidence: readonly Evidence[],
@@ -77,39 +117,76 @@ export function indexEvidence(
 	/** An index of other evidence (same as-of date and settings) to add to, left unchanged. */
 	base?: EvidenceIndex
 ): EvidenceIndex {
-	const index: EvidenceIndex = base ? new Map(base) : new Map();
-	// Models whose map in `base` was copied before it is changed.
-	const copied = new Set<string>();
 	const { staleAfterDays, minSampleSize } = settings;
-	// Evidence shares few distinct dates, and Date.parse is the slow part of staleness.
+	// Evidence shares few distinct dates: whether a date was known then (rule 0) and is stale is
+	// worked out once per date, and Date.parse is the slow part of staleness.
 	const asOfDay = dayNumber(asOf);
-	const staleByDate = new Map<string, boolean>();
-	for (const record of evidence) {
-		if (!isKnownOn(record, asOf)) continue;
-		let stale = staleByDate.get(record.observedAt);
-		if (stale === undefined) {
-			stale = asOfDay - dayNumber(record.observedAt) > staleAfterDays;
-			staleByDate.set(record.observedAt, stale);
+	const byDate = new Map<string, number>();
+	// Models and capabilities are numbered as they are first seen, and the best record of each
+	// pair is kept in a table by those numbers: one small map of capabilities stays at hand for a
+	// hundred thousand lookups. A BestSoFar is updated in place and turned into its Deciding once
+	// at the end, as a big file has many records per pair.
+	const modelNumber = new Map<string, number>();
+	const capabilityNumber = new Map<string, number>();
+	const modelIds: string[] = [];
+	const capabilityIds: string[] = [];
+	const table: (BestSoFar | undefined)[][] = [];
+	for (let i = 0; i < evidence.length; i++) {
+		const record = evidence[i]!;
+		let when = byDate.get(record.observedAt);
+		if (when === undefined) {
+			when = !isKnownOn(record, asOf)
+				? NOT_KNOWN
+				: asOfDay - dayNumber(record.observedAt) > staleAfterDays
+					? STALE
+					: FRESH;
+			byDate.set(record.observedAt, when);
 		}
+		if (when === NOT_KNOWN) continue;
+		const stale = when === STALE;
 		const small = isSmallSample(record, minSampleSize);
-		let byCapability = index.get(record.modelId);
-		if (!byCapability) {
-			index.set(record.modelId, (byCapability = new Map()));
-			copied.add(record.modelId);
-		} else if (base && !copied.has(record.modelId)) {
-			index.set(record.modelId, (byCapability = new Map(byCapability)));
-			copied.add(record.modelId);
+		const rank = rankOf(stale, record.kind, small);
+		let m = modelNumber.get(record.modelId);
+		if (m === undefined) {
+			modelNumber.set(record.modelId, (m = modelIds.length));
+			modelIds.push(record.modelId);
+			table.push([]);
 		}
-		const current = byCapability.get(record.capabilityId);
-		if (!current || compare(record, stale, small, current) < 0)
-			byCapability.set(record.capabilityId, {
-				evidence: record,
-				stale,
-				small,
-				confidence: confidenceOf(record.kind, stale, small)
-			});
+		let c = capabilityNumber.get(record.capabilityId);
+		if (c === undefined) {
+			capabilityNumber.set(record.capabilityId, (c = capabilityIds.length));
+			capabilityIds.push(record.capabilityId);
+		}
+		const row = table[m]!;
+		const best = row[c];
+		if (!best) {
+			// Filled up to c first: an array written far past its end is no longer a fast one.
+			while (row.length < c) row.push(undefined);
+			row[c] = { record, rank, stale, small };
+		} else if (rank < best.rank || (rank === best.rank && decidesBefore(record, best.record))) {
+			best.record = record;
+			best.rank = rank;
+			best.stale = stale;
+			best.small = small;
+		}
 	}
-	return index;
+	const index: EvidenceIndex = new Map();
+	for (let m = 0; m < modelIds.length; m++) {
+		const row = table[m]!;
+		const deciding = new Map<string, Deciding>();
+		for (let c = 0; c < row.length; c++) {
+			const best = row[c];
+			if (best)
+				deciding.set(capabilityIds[c]!, {
+					evidence: best.record,
+					stale: best.stale,
+					small: best.small,
+					confidence: confidenceOf(best.record.kind, best.stale, best.small)
+				});
+		}
+		index.set(modelIds[m]!, deciding);
+	}
+	return base ? overBase(base, index) : index;
 }
 
 export function decidingEvidence(

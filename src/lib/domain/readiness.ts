@@ -2,6 +2,9 @@
  * Readiness rules 3–8 with parts (docs/rules.md), to the letter. Pure functions of (workspace,
  * as-of date): the board, the charts, the brief, the scenarios and `capmap readiness` all call
  * these. Rules 0–2 (which evidence decides, and how much it is trusted) live in `evidence.ts`.
+ *
+ * The loops that run per item walk arrays by index: `for…of` allocates an iterator result per
+ * step until the code is optimised, and a one-shot `capmap readiness` runs mostly unoptimised.
  */
 import { quarterOf } from './dates';
 import {
@@ -114,6 +117,25 @@ export interface ReadinessContext {
 	values: Map<string, Float64Array>;
 	/** capabilityId → the role it asks for. */
 	roles: Map<string, string>;
+	/** capabilityId → what the hot loops read about it, found with one lookup. */
+	facts: Map<string, CapabilityFacts>;
+	/** Rule 7's quarter from which each model (by position) is usable in production. */
+	shipQuarters: string[];
+}
+
+/**
+ * One capability as the rules read it, per model position: the same numbers as `values`, `rows`,
+ * `roles` and `capabilities`, gathered so that the board's loops look a requirement up once.
+ */
+export interface CapabilityFacts {
+	role: string;
+	/** The direction is `higher` (absent capability: `higher`, as directionOf says). */
+	higher: boolean;
+	/** Each model's effective value, NaN when unknown; undefined when no model has evidence. */
+	values: Float64Array | undefined;
+	/** Rule 3's margin of each model's deciding evidence, NaN when it has none. */
+	margins: Float64Array | undefined;
+	deciding: (Deciding | undefined)[] | undefined;
 }
 
 export function createContext(
@@ -125,7 +147,7 @@ export function createContext(
 	const rows = new Map<string, (Deciding | undefined)[]>();
 	const values = new Map<string, Float64Array>();
 	sorted.forEach((model, i) => {
-		for (const [capabilityId, deciding] of evidence.get(model.id) ?? []) {
+		evidence.get(model.id)?.forEach((deciding, capabilityId) => {
 			let row = rows.get(capabilityId);
 			let numbers = values.get(capabilityId);
 			if (!row || !numbers) {
@@ -134,48 +156,53 @@ export function createContext(
 			}
 			row[i] = deciding;
 			numbers[i] = deciding.evidence.value;
-		}
+		});
 	});
+	const capabilities = new Map(workspace.capabilities.map((c) => [c.id, c]));
+	const roles = new Map(workspace.capabilities.map((c) => [c.id, roleOf(c)]));
+	const asOfQuarter = quarterOf(asOf);
 	return {
-		...groupModels(sorted),
+		...groupModels(sorted, asOf, asOfQuarter),
 		asOf,
-		asOfQuarter: quarterOf(asOf),
+		asOfQuarter,
 		staleAfterDays: workspace.settings.staleAfterDays,
 		minSampleSize: workspace.settings.minSampleSize,
-		capabilities: new Map(workspace.capabilities.map((c) => [c.id, c])),
-		roles: new Map(workspace.capabilities.map((c) => [c.id, roleOf(c)])),
+		capabilities,
+		roles,
 		evidence,
 		rows,
-		values
+		values,
+		facts: capabilityFacts(capabilities, roles, rows, values)
 	};
 }
 
-/**
- * The context of the same workspace and as-of date with `added` evidence too: what
- * `createContext` would give for the workspace with it, sharing everything the new evidence
- * does not change. For reading readiness after each of many imports (the changes feed).
- */
-export function contextWith(ctx: ReadinessContext, added: readonly Evidence[]): ReadinessContext {
-	const settings = { staleAfterDays: ctx.staleAfterDays, minSampleSize: ctx.minSampleSize };
-	const evidence = indexEvidence(added, ctx.asOf, settings, ctx.evidence);
-	const rows = new Map(ctx.rows);
-	const values = new Map(ctx.values);
-	for (const capabilityId of new Set(added.map((e) => e.capabilityId))) {
-		const row: (Deciding | undefined)[] = new Array(ctx.models.length);
-		const numbers = new Float64Array(ctx.models.length).fill(NaN);
-		let known = false;
-		ctx.models.forEach((model, i) => {
-			const deciding = evidence.get(model.id)?.get(capabilityId);
-			if (!deciding) return;
-			row[i] = deciding;
-			numbers[i] = deciding.evidence.value;
-			known = true;
+function capabilityFacts(
+	capabilities: Map<string, Capability>,
+	roles: Map<string, string>,
+	rows: Map<string, (Deciding | undefined)[]>,
+	values: Map<string, Float64Array>
+): Map<string, CapabilityFacts> {
+	const facts = new Map<string, CapabilityFacts>();
+	for (const id of new Set([...capabilities.keys(), ...rows.keys()])) {
+		const capability = capabilities.get(id);
+		const deciding = rows.get(id);
+		let margins: Float64Array | undefined;
+		if (deciding) {
+			margins = new Float64Array(deciding.length).fill(NaN);
+			deciding.forEach((d, i) => {
+				const margin = d && marginOf(d.evidence, capability);
+				if (margin !== undefined && margin !== null) margins![i] = margin;
+			});
+		}
+		facts.set(id, {
+			role: roles.get(id) ?? DEFAULT_ROLE,
+			higher: (capability?.direction ?? 'higher') === 'higher',
+			values: values.get(id),
+			margins,
+			deciding
 		});
-		if (!known) continue;
-		rows.set(capabilityId, row);
-		values.set(capabilityId, numbers);
 	}
-	return { ...ctx, evidence, rows, values };
+	return facts;
 }
 
 function emptyCandidates(): Candidates {
@@ -183,8 +210,10 @@ function emptyCandidates(): Candidates {
 }
 
 function groupModels(
-	sorted: Model[]
-): Pick<ReadinessContext, 'models' | 'positions' | 'candidates' | 'positionOf'> {
+	sorted: Model[],
+	asOf: string,
+	asOfQuarter: string
+): Pick<ReadinessContext, 'models' | 'positions' | 'candidates' | 'positionOf' | 'shipQuarters'> {
 	const positions: ReadinessContext['positions'] = {
 		production: [],
 		available: [],
@@ -207,7 +236,50 @@ function groupModels(
 		}
 	});
 	const positionOf = new Map(sorted.map((model, i) => [model.id, i]));
-	return { models: sorted, positions, candidates, positionOf };
+	const shipQuarters = sorted.map((model) => shipQuarterOf(model, asOf, asOfQuarter));
+	return { models: sorted, positions, candidates, positionOf, shipQuarters };
+}
+
+/**
+ * The context of the same workspace and as-of date with `added` evidence too: what
+ * `createContext` would give for the workspace with it, sharing everything the new evidence
+ * does not change. For reading readiness after each of many imports (the changes feed).
+ */
+export function contextWith(ctx: ReadinessContext, added: readonly Evidence[]): ReadinessContext {
+	const settings = { staleAfterDays: ctx.staleAfterDays, minSampleSize: ctx.minSampleSize };
+	const evidence = indexEvidence(added, ctx.asOf, settings, ctx.evidence);
+	const rows = new Map(ctx.rows);
+	const values = new Map(ctx.values);
+	const changedRows = new Map<string, (Deciding | undefined)[]>();
+	const changedValues = new Map<string, Float64Array>();
+	for (const capabilityId of new Set(added.map((e) => e.capabilityId))) {
+		const row: (Deciding | undefined)[] = new Array(ctx.models.length);
+		const numbers = new Float64Array(ctx.models.length).fill(NaN);
+		let known = false;
+		ctx.models.forEach((model, i) => {
+			const deciding = evidence.get(model.id)?.get(capabilityId);
+			if (!deciding) return;
+			row[i] = deciding;
+			numbers[i] = deciding.evidence.value;
+			known = true;
+		});
+		if (!known) continue;
+		rows.set(capabilityId, row);
+		values.set(capabilityId, numbers);
+		changedRows.set(capabilityId, row);
+		changedValues.set(capabilityId, numbers);
+	}
+	// The hot loops' facts, made again only for the capabilities whose rows changed.
+	const changed = new Map(
+		[...changedRows.keys()].flatMap((id) => {
+			const capability = ctx.capabilities.get(id);
+			return capability ? [[id, capability] as const] : [];
+		})
+	);
+	const facts = new Map(ctx.facts);
+	for (const [id, fact] of capabilityFacts(changed, ctx.roles, changedRows, changedValues))
+		facts.set(id, fact);
+	return { ...ctx, evidence, rows, values, facts };
 }
 
 /**
@@ -217,7 +289,7 @@ function groupModels(
 export function withModels(ctx: ReadinessContext, models: readonly Model[]): ReadinessContext {
 	const byId = new Map(models.map((m) => [m.id, m]));
 	const sorted = ctx.models.map((m) => byId.get(m.id) ?? m);
-	return { ...ctx, ...groupModels(sorted) };
+	return { ...ctx, ...groupModels(sorted, ctx.asOf, ctx.asOfQuarter) };
 }
 
 export function compareIds(a: string, b: string): number {
@@ -230,7 +302,7 @@ export function directionOf(ctx: ReadinessContext, capabilityId: string): Direct
 
 /** The role a requirement's capability asks for. */
 export function roleOfCapability(ctx: ReadinessContext, capabilityId: string): string {
-	return ctx.roles.get(capabilityId) ?? DEFAULT_ROLE;
+	return ctx.facts.get(capabilityId)?.role ?? DEFAULT_ROLE;
 }
 
 const NO_CANDIDATES: Candidates = emptyCandidates();
@@ -270,21 +342,19 @@ export function bestAmong(
 	capabilityId: string,
 	positions: readonly number[]
 ): BestValue | null {
-	const values = ctx.values.get(capabilityId);
-	if (!values) return null;
-	const higher = directionOf(ctx, capabilityId) === 'higher';
+	const facts = ctx.facts.get(capabilityId);
+	const values = facts?.values;
+	if (!facts || !values) return null;
+	const higher = facts.higher;
 	let at = -1;
-	for (const i of positions) {
+	for (let k = 0; k < positions.length; k++) {
+		const i = positions[k]!;
 		const value = values[i]!;
 		if (value !== value) continue; // NaN: no evidence
 		if (at < 0 || (higher ? value > values[at]! : value < values[at]!)) at = i;
 	}
 	if (at < 0) return null;
-	return {
-		value: values[at]!,
-		modelId: ctx.models[at]!.id,
-		deciding: ctx.rows.get(capabilityId)![at]!
-	};
+	return { value: values[at]!, modelId: ctx.models[at]!.id, deciding: facts.deciding![at]! };
 }
 
 /** The best value among the usable candidates for a capability (rule 5's gap value). */
@@ -329,7 +399,9 @@ export function borderlineOf(
 
 export function mustRequirements(item: Pick<Item, 'requirements'>): Requirement[] {
 	const musts: Requirement[] = [];
-	for (const r of item.requirements) if (r.must !== false) musts.push(r);
+	const requirements = item.requirements;
+	for (let i = 0; i < requirements.length; i++)
+		if (requirements[i]!.must !== false) musts.push(requirements[i]!);
 	return musts;
 }
 
@@ -342,8 +414,10 @@ export function partsOf(
 	if (musts.length === 0) return [];
 	// Most items ask one role of a model: one part, no grouping.
 	const first = roleOfCapability(ctx, musts[0]!.capabilityId);
-	if (musts.every((r) => roleOfCapability(ctx, r.capabilityId) === first))
-		return [{ role: first, requirements: musts }];
+	let oneRole = true;
+	for (let i = 1; i < musts.length && oneRole; i++)
+		oneRole = roleOfCapability(ctx, musts[i]!.capabilityId) === first;
+	if (oneRole) return [{ role: first, requirements: musts }];
 	const byRole = new Map<string, Requirement[]>();
 	for (const requirement of musts) {
 		const role = roleOfCapability(ctx, requirement.capabilityId);
@@ -394,19 +468,45 @@ function lower(a: Confidence | null, b: Confidence | null): Confidence | null {
 	return rank(a) <= rank(b) ? a : b;
 }
 
-/** The model with the highest confidence; ties go to the first, which has the smaller id. */
+/** Rule 6 for the model at a position: confidenceFor, reading the facts' rows. */
+function confidenceAt(
+	ctx: ReadinessContext,
+	position: number,
+	musts: readonly Requirement[]
+): Confidence | null {
+	let lowest: Confidence | null = null;
+	for (let k = 0; k < musts.length; k++) {
+		const deciding = ctx.facts.get(musts[k]!.capabilityId)?.deciding?.[position];
+		if (!deciding) return null;
+		if (lowest === null || CONFIDENCE_RANK[deciding.confidence] < CONFIDENCE_RANK[lowest])
+			lowest = deciding.confidence;
+	}
+	return lowest;
+}
+
+/**
+ * Of the models at `positions` (in id order) that meet, the one with the highest confidence; ties
+ * go to the first, which has the smaller id. -1 when none meets.
+ */
 function mostConfident(
 	ctx: ReadinessContext,
-	models: readonly Model[],
+	positions: readonly number[],
+	state: Uint8Array,
 	musts: readonly Requirement[]
-): { model: Model; confidence: Confidence | null } {
-	let best: { model: Model; confidence: Confidence | null } | undefined;
-	for (const model of models) {
-		const confidence = confidenceFor(ctx, model.id, musts);
-		if (!best || rank(confidence) > rank(best.confidence)) best = { model, confidence };
-		if (best.confidence === 'high') break; // nothing ranks higher, and ties keep the first
+): { at: number; confidence: Confidence | null } {
+	let at = -1;
+	let confidence: Confidence | null = null;
+	for (let k = 0; k < positions.length; k++) {
+		const i = positions[k]!;
+		if (state[i] !== MEETS) continue;
+		const c = confidenceAt(ctx, i, musts);
+		if (at < 0 || rank(c) > rank(confidence)) {
+			at = i;
+			confidence = c;
+		}
+		if (confidence === 'high') break; // nothing ranks higher, and ties keep the first
 	}
-	return best!;
+	return { at, confidence };
 }
 
 /** Lower is better: ready < upgrade < unverified < waiting. */
@@ -416,9 +516,13 @@ export function readinessRank(readiness: Readiness): number {
 
 /** Rule 7: a production model with a ship date after the as-of date is usable from that quarter. */
 export function shipQuarter(ctx: ReadinessContext, model: Model): string {
-	return model.expectedAt !== undefined && model.expectedAt > ctx.asOf
+	return shipQuarterOf(model, ctx.asOf, ctx.asOfQuarter);
+}
+
+function shipQuarterOf(model: Model, asOf: string, asOfQuarter: string): string {
+	return model.expectedAt !== undefined && model.expectedAt > asOf
 		? quarterOf(model.expectedAt)
-		: ctx.asOfQuarter;
+		: asOfQuarter;
 }
 
 const MEETS = 0;
@@ -439,17 +543,20 @@ function verdicts(
 	// One buffer reused across calls (readiness is synchronous); only candidates' slots are read.
 	if (scratch.length < ctx.models.length) scratch = new Uint8Array(ctx.models.length);
 	const state = scratch;
-	for (const i of positions) state[i] = MEETS;
-	for (const requirement of musts) {
-		const row = ctx.values.get(requirement.capabilityId);
-		const direction = directionOf(ctx, requirement.capabilityId);
+	for (let k = 0; k < positions.length; k++) state[positions[k]!] = MEETS;
+	for (let r = 0; r < musts.length; r++) {
+		const requirement = musts[r]!;
+		const facts = ctx.facts.get(requirement.capabilityId);
+		const row = facts?.values;
+		const higher = facts?.higher ?? true;
 		const threshold = requirement.threshold;
-		for (const i of positions) {
+		for (let k = 0; k < positions.length; k++) {
+			const i = positions[k]!;
 			if (state[i] === FAILS) continue;
 			const value = row === undefined ? NaN : row[i]!;
-			// NaN: no evidence, so unknown; otherwise rule 3's one comparison.
+			// NaN: no evidence, so unknown; otherwise rule 3's one comparison (satisfies).
 			if (value !== value) state[i] = UNKNOWN;
-			else if (!satisfies(direction, value, threshold)) state[i] = FAILS;
+			else if (!(higher ? value >= threshold : value <= threshold)) state[i] = FAILS;
 		}
 	}
 	return state;
@@ -462,7 +569,8 @@ function withVerdict(
 	wanted: number
 ): Model[] {
 	const out: Model[] = [];
-	for (const i of positions) if (state[i] === wanted) out.push(ctx.models[i]!);
+	for (let k = 0; k < positions.length; k++)
+		if (state[positions[k]!] === wanted) out.push(ctx.models[positions[k]!]!);
 	return out;
 }
 
@@ -499,22 +607,22 @@ export function partReadiness(
 	const state = verdicts(ctx, musts, candidates.active);
 	// Every result is built by `part` with the same fields in the same order: one object shape
 	// keeps the board's hot loop monomorphic (spreading a base object made it the slowest step).
-	const productionMeeting = withVerdict(ctx, candidates.production, state, MEETS);
-	if (productionMeeting.length > 0) {
-		const { model, confidence } = mostConfident(ctx, productionMeeting, musts);
-		let earliest = shipQuarter(ctx, productionMeeting[0]!);
-		for (const m of productionMeeting) {
-			const q = shipQuarter(ctx, m);
-			if (q < earliest) earliest = q;
+	const ready = mostConfident(ctx, candidates.production, state, musts);
+	if (ready.at >= 0) {
+		let earliest = ctx.shipQuarters[ready.at]!;
+		const production = candidates.production;
+		for (let k = 0; k < production.length; k++) {
+			const quarter = ctx.shipQuarters[production[k]!]!;
+			if (state[production[k]!] === MEETS && quarter < earliest) earliest = quarter;
 		}
-		return part(role, musts, 'ready', confidence, earliest, model.id);
+		const via = ctx.models[ready.at]!.id;
+		return part(role, musts, 'ready', ready.confidence, earliest, via);
 	}
 
-	const availableMeeting = withVerdict(ctx, candidates.available, state, MEETS);
-	if (availableMeeting.length > 0) {
-		const { confidence } = mostConfident(ctx, availableMeeting, musts);
-		const targets = availableMeeting.map((m) => m.id);
-		return part(role, musts, 'upgrade', confidence, ctx.asOfQuarter, undefined, targets);
+	const upgrade = mostConfident(ctx, candidates.available, state, musts);
+	if (upgrade.at >= 0) {
+		const targets = withVerdict(ctx, candidates.available, state, MEETS).map((m) => m.id);
+		return part(role, musts, 'upgrade', upgrade.confidence, ctx.asOfQuarter, undefined, targets);
 	}
 
 	const unknownUsable = withVerdict(ctx, candidates.usable, state, UNKNOWN);
@@ -561,20 +669,25 @@ function part(
 /** Rule 5's gaps: must-requirements no production candidate meets, with the best known value. */
 function gapsOf(ctx: ReadinessContext, musts: readonly Requirement[]): Gap[] {
 	const gaps: Gap[] = [];
-	for (const requirement of musts) {
-		const candidates = candidatesFor(ctx, roleOfCapability(ctx, requirement.capabilityId));
-		const values = ctx.values.get(requirement.capabilityId);
-		const direction = directionOf(ctx, requirement.capabilityId);
+	for (let r = 0; r < musts.length; r++) {
+		const requirement = musts[r]!;
+		const facts = ctx.facts.get(requirement.capabilityId);
+		const candidates = candidatesFor(ctx, facts?.role ?? DEFAULT_ROLE);
+		const values = facts?.values;
+		const higher = facts?.higher ?? true;
+		const threshold = requirement.threshold;
 		// An unknown value is NaN, and NaN satisfies no threshold.
 		let metInProduction = false;
 		if (values)
-			for (const i of candidates.production)
-				if (satisfies(direction, values[i]!, requirement.threshold)) metInProduction = true;
+			for (let k = 0; k < candidates.production.length; k++) {
+				const value = values[candidates.production[k]!]!;
+				if (higher ? value >= threshold : value <= threshold) metInProduction = true;
+			}
 		if (metInProduction) continue;
 		const best = bestAmong(ctx, requirement.capabilityId, candidates.usable);
 		gaps.push({
 			capabilityId: requirement.capabilityId,
-			threshold: requirement.threshold,
+			threshold,
 			best: best?.value ?? null,
 			bestModelId: best?.modelId ?? null
 		});
@@ -585,24 +698,41 @@ function gapsOf(ctx: ReadinessContext, musts: readonly Requirement[]): Gap[] {
 /** Rule 5's borderline list: the deciding model(s) of each ready or upgrade part. */
 function borderlineOfParts(ctx: ReadinessContext, parts: readonly PartReadiness[]): Borderline[] {
 	const out: Borderline[] = [];
-	for (const part of parts) {
-		const models = part.readiness === 'ready' ? [part.via!] : (part.targets ?? []);
-		for (const modelId of models)
-			for (const requirement of part.requirements) {
-				const deciding = decidingEvidence(ctx.evidence, modelId, requirement.capabilityId);
-				if (!deciding) continue;
-				const margin = borderlineOf(ctx, deciding, requirement.threshold);
-				if (margin === null) continue;
-				out.push({
-					modelId,
-					capabilityId: requirement.capabilityId,
-					value: deciding.evidence.value,
-					threshold: requirement.threshold,
-					margin
-				});
-			}
+	for (let p = 0; p < parts.length; p++) {
+		const part = parts[p]!;
+		if (part.readiness === 'ready') borderlineOfModel(ctx, part.via!, part.requirements, out);
+		else if (part.targets)
+			for (let t = 0; t < part.targets.length; t++)
+				borderlineOfModel(ctx, part.targets[t]!, part.requirements, out);
 	}
-	return out.sort(byModelThenCapability);
+	return out.length > 1 ? out.sort(byModelThenCapability) : out;
+}
+
+/** Rule 3's borderline test (borderlineOf) of one model's deciding evidence on each requirement. */
+function borderlineOfModel(
+	ctx: ReadinessContext,
+	modelId: string,
+	requirements: readonly Requirement[],
+	out: Borderline[]
+): void {
+	const at = ctx.positionOf.get(modelId);
+	if (at === undefined) return;
+	for (let r = 0; r < requirements.length; r++) {
+		const requirement = requirements[r]!;
+		const facts = ctx.facts.get(requirement.capabilityId);
+		const margin = facts?.margins?.[at];
+		// NaN: no deciding evidence, or no margin known (isBorderline's null).
+		if (margin === undefined || margin !== margin) continue;
+		const value = facts!.values![at]!;
+		if (!isBorderline(value, requirement.threshold, margin)) continue;
+		out.push({
+			modelId,
+			capabilityId: requirement.capabilityId,
+			value,
+			threshold: requirement.threshold,
+			margin
+		});
+	}
 }
 
 /** Rule 8. */
@@ -612,7 +742,11 @@ export function isOverPromised(item: Item, earliestQuarter: string | null): bool
 	return earliestQuarter === null || earliestQuarter > item.quarter;
 }
 
-export function readinessOf(ctx: ReadinessContext, item: Item): ItemReadiness {
+/** An item's readiness without rule 5's gaps and borderline list: what comparing scenarios needs. */
+export type ReadinessSummary = Omit<ItemReadiness, 'gaps' | 'borderline'>;
+
+/** Rules 5–8 for an item, its gaps and borderline list aside (readinessOf adds them). */
+export function readinessSummary(ctx: ReadinessContext, item: Item): ReadinessSummary {
 	const groups = partsOf(ctx, item);
 	if (groups.length === 0)
 		return {
@@ -621,8 +755,6 @@ export function readinessOf(ctx: ReadinessContext, item: Item): ItemReadiness {
 			confidence: null,
 			earliestQuarter: ctx.asOfQuarter,
 			overPromised: isOverPromised(item, ctx.asOfQuarter),
-			gaps: [],
-			borderline: [],
 			parts: []
 		};
 
@@ -630,7 +762,8 @@ export function readinessOf(ctx: ReadinessContext, item: Item): ItemReadiness {
 	let worst = parts[0]!.readiness;
 	let confidence: Confidence | null = null;
 	let earliest: string | null = '';
-	for (const part of parts) {
+	for (let p = 0; p < parts.length; p++) {
+		const part = parts[p]!;
 		if (readinessRank(part.readiness) > readinessRank(worst)) worst = part.readiness;
 		confidence = lower(confidence, part.confidence);
 		if (earliest !== null)
@@ -648,9 +781,21 @@ export function readinessOf(ctx: ReadinessContext, item: Item): ItemReadiness {
 		confidence: settled ? confidence : null,
 		earliestQuarter: earliest,
 		overPromised: isOverPromised(item, earliest),
-		gaps: worst === 'ready' ? [] : gapsOf(ctx, mustRequirements(item)),
-		borderline: borderlineOfParts(ctx, parts),
 		parts
+	};
+}
+
+export function readinessOf(ctx: ReadinessContext, item: Item): ItemReadiness {
+	const summary = readinessSummary(ctx, item);
+	return {
+		itemId: summary.itemId,
+		readiness: summary.readiness,
+		confidence: summary.confidence,
+		earliestQuarter: summary.earliestQuarter,
+		overPromised: summary.overPromised,
+		gaps: summary.readiness === 'ready' ? [] : gapsOf(ctx, mustRequirements(item)),
+		borderline: borderlineOfParts(ctx, summary.parts),
+		parts: summary.parts
 	};
 }
 

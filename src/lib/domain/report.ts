@@ -1,12 +1,15 @@
 /** The `capmap readiness --json` shape (docs/rules.md), shared by the command line and the tests. */
 import {
-	computeReadiness,
+	createContext,
+	readinessOf,
 	type Borderline,
 	type Expected,
 	type Gap,
+	type ItemReadiness,
 	type ModelCapability,
 	type PartReadiness
 } from './readiness';
+import type { Item } from './schemas';
 import type { Workspace } from './workspace';
 
 export interface ReadinessReportPart {
@@ -50,23 +53,25 @@ function reportPart(part: PartReadiness): ReadinessReportPart {
 	return row;
 }
 
-export function readinessReport(workspace: Workspace, asOf: string): ReadinessReport {
-	const results = computeReadiness(workspace, asOf);
+function reportItem(item: Item, r: ItemReadiness): ReadinessReportItem {
 	return {
-		asOf,
-		items: workspace.items.map((item, i) => {
-			const r = results[i]!;
-			return {
-				id: item.id,
-				title: item.title,
-				readiness: r.readiness,
-				confidence: r.confidence,
-				earliestQuarter: r.earliestQuarter,
-				overPromised: r.overPromised,
-				gaps: r.gaps,
-				borderline: r.borderline,
-				parts: r.parts.map(reportPart)
-			};
-		})
+		id: item.id,
+		title: item.title,
+		readiness: r.readiness,
+		confidence: r.confidence,
+		earliestQuarter: r.earliestQuarter,
+		overPromised: r.overPromised,
+		gaps: r.gaps,
+		borderline: r.borderline,
+		parts: r.parts.map(reportPart)
 	};
+}
+
+/**
+ * Every item's readiness (computeReadiness), each turned into its report row as it is computed:
+ * the engine's result for an item is dropped young, so a big workspace's report is not held twice.
+ */
+export function readinessReport(workspace: Workspace, asOf: string): ReadinessReport {
+	const ctx = createContext(workspace, asOf);
+	return { asOf, items: workspace.items.map((item) => reportItem(item, readinessOf(ctx, item))) };
 }

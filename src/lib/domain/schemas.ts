@@ -24,7 +24,8 @@ export const LIMITS = {
 	body: 1_000_000
 } as const;
 
-const chars = (n: number) => n.toLocaleString('en-US');
+/** `1,000,000`: toLocaleString's grouping, without its first call's ICU start-up at every launch. */
+const chars = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 /** Text of at most `max` characters, said the way a person would read it. */
 export const text = (max: number) =>
 	z.string().max(max, `must be at most ${chars(max)} characters`);

@@ -70,6 +70,30 @@ describe('validation fuzz', () => {
 		);
 	});
 
+	it('the fast paths for plain evidence and items change nothing zod would say or return', () => {
+		// A key zod drops without a word sends a whole list to zod: the same file, judged by zod alone.
+		const zodOnly = (input: Json): Json => {
+			const copy = structuredClone(input);
+			for (const key of ['evidence', 'items']) {
+				const first = (copy[key] as unknown[] | undefined)?.[0];
+				if (first && typeof first === 'object' && !Array.isArray(first))
+					(first as Json).zodOnly = true;
+			}
+			return copy;
+		};
+		fc.assert(
+			fc.property(fc.array(mutation, { minLength: 0, maxLength: 4 }), (mutations) => {
+				const input = mutate(mutations);
+				const fast = validateWorkspace(input);
+				const slow = validateWorkspace(zodOnly(input));
+				expect(fast.ok).toBe(slow.ok);
+				if (fast.ok && slow.ok) expect(fast.workspace).toStrictEqual(slow.workspace);
+				if (!fast.ok && !slow.ok) expect(fast.problems).toEqual(slow.problems);
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
 	it('duplicate and dangling ids are always problems', () => {
 		const entity = fc.constantFrom('capabilities', 'models', 'evidence', 'items', 'decisions');
 		fc.assert(

@@ -207,6 +207,18 @@ describe('version 2 fields are checked', () => {
 			'evalRuns[1].id: duplicate eval run id "r1" (also evalRuns[0])'
 		]);
 	});
+
+	it('names the first copy of an id for every later copy, whichever ids repeat', () => {
+		const ws = version2();
+		const [first] = ws.evidence;
+		ws.evidence.push({ ...ws.evidence[1] }, { ...first }, { ...first });
+		const n = ws.evidence.length;
+		expect(problemsOf(ws)).toEqual([
+			`evidence[${n - 3}].id: duplicate evidence id "${ws.evidence[1].id}" (also evidence[1])`,
+			`evidence[${n - 2}].id: duplicate evidence id "${first.id}" (also evidence[0])`,
+			`evidence[${n - 1}].id: duplicate evidence id "${first.id}" (also evidence[0])`
+		]);
+	});
 });
 
 describe('limits and sentences (issue 14, item 8)', () => {

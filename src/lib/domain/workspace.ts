@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { parseJsonText } from './json-text';
-import { PlainEvidenceCheck } from './plain-evidence';
+import { isPlainArray, PlainEvidenceCheck } from './plain-evidence';
+import { PlainItemCheck } from './plain-items';
 import { describe, formatPath, formatProblem, issueSentence, type Problem } from './problems';
 import {
 	Brief,
@@ -103,6 +104,16 @@ const ENTITY_NAMES: Record<RecordKind, string> = {
 	briefs: 'brief'
 };
 
+/** Each id's first position in a list. */
+function firstIndexes(list: readonly Row[]): Map<string, number> {
+	const first = new Map<string, number>();
+	list.forEach((row, index) => {
+		const rowId = field(row, 'id');
+		if (rowId !== undefined && !first.has(rowId)) first.set(rowId, index);
+	});
+	return first;
+}
+
 /**
  * Duplicate ids and dangling references, read defensively from the raw input so they are found
  * even when other parts of the file fail the schema.
@@ -111,45 +122,56 @@ function referenceProblems(input: unknown): Problem[] {
 	const problems: Problem[] = [];
 	const ids: Record<string, Set<string>> = {};
 	for (const [key, noun] of Object.entries(ENTITY_NAMES)) {
-		const firstSeen = new Map<string, number>();
-		rows(input, key).forEach((row, index) => {
-			const rowId = field(row, 'id');
-			if (rowId === undefined) return;
-			const first = firstSeen.get(rowId);
-			if (first === undefined) firstSeen.set(rowId, index);
-			else
-				problems.push({
-					path: `${key}[${index}].id`,
-					message: `duplicate ${noun} id ${JSON.stringify(rowId)} (also ${key}[${first}])`
-				});
-		});
-		ids[key] = new Set(firstSeen.keys());
+		// One Set per list: a big file's 100,000 evidence ids are hashed once. Where each id was
+		// first seen is indexed only when the list has a duplicate, which is rare.
+		const list = rows(input, key);
+		const seen = new Set<string>();
+		let firstSeen: Map<string, number> | undefined;
+		for (let index = 0; index < list.length; index++) {
+			const rowId = field(list[index], 'id');
+			if (rowId === undefined) continue;
+			const before = seen.size;
+			seen.add(rowId);
+			if (seen.size > before) continue;
+			firstSeen ??= firstIndexes(list);
+			problems.push({
+				path: `${key}[${index}].id`,
+				message: `duplicate ${noun} id ${JSON.stringify(rowId)} (also ${key}[${firstSeen.get(rowId)}])`
+			});
+		}
+		ids[key] = seen;
 	}
 	const dangling = (path: string, noun: string, pool: string, value: string | undefined) => {
 		if (value !== undefined && !ids[pool]!.has(value))
 			problems.push({ path, message: `no ${noun} ${JSON.stringify(value)}` });
 	};
-	// Evidence is the bulk of a big file: its paths are written only for the records that dangle.
+	// Evidence and requirements are the bulk of a big file: their paths are written only for the
+	// references that dangle.
 	const models = ids.models!;
 	const capabilities = ids.capabilities!;
-	rows(input, 'evidence').forEach((row, i) => {
-		const modelId = field(row, 'modelId');
+	const evidence = rows(input, 'evidence');
+	for (let i = 0; i < evidence.length; i++) {
+		const modelId = field(evidence[i], 'modelId');
 		if (modelId !== undefined && !models.has(modelId))
 			dangling(`evidence[${i}].modelId`, 'model', 'models', modelId);
-		const capabilityId = field(row, 'capabilityId');
+		const capabilityId = field(evidence[i], 'capabilityId');
 		if (capabilityId !== undefined && !capabilities.has(capabilityId))
 			dangling(`evidence[${i}].capabilityId`, 'capability', 'capabilities', capabilityId);
-	});
-	rows(input, 'items').forEach((row, i) => {
-		rows(row, 'requirements').forEach((req, j) =>
-			dangling(
-				`items[${i}].requirements[${j}].capabilityId`,
-				'capability',
-				'capabilities',
-				field(req, 'capabilityId')
-			)
-		);
-	});
+	}
+	const items = rows(input, 'items');
+	for (let i = 0; i < items.length; i++) {
+		const requirements = rows(items[i], 'requirements');
+		for (let j = 0; j < requirements.length; j++) {
+			const capabilityId = field(requirements[j], 'capabilityId');
+			if (capabilityId !== undefined && !capabilities.has(capabilityId))
+				dangling(
+					`items[${i}].requirements[${j}].capabilityId`,
+					'capability',
+					'capabilities',
+					capabilityId
+				);
+		}
+	}
 	const danglingList = (row: Row, key: string, path: string, noun: string, pool: string) => {
 		const list = row?.[key];
 		if (!Array.isArray(list)) return;
@@ -185,23 +207,6 @@ function referenceProblems(input: unknown): Problem[] {
 }
 
 /**
- * The fast path's verdict, with the length limits of schemas.ts that plain-evidence.ts does not
- * check yet: a record with an over-long text goes to zod, which names it.
- */
-function isPlainEvidence(record: unknown, check: PlainEvidenceCheck): boolean {
-	if (!check.accepts(record)) return false;
-	const r = record as Evidence;
-	return (
-		r.id.length <= LIMITS.id &&
-		r.modelId.length <= LIMITS.id &&
-		r.capabilityId.length <= LIMITS.id &&
-		r.source.title.length <= LIMITS.title &&
-		(r.source.url === undefined || r.source.url.length <= LIMITS.url) &&
-		(r.notes === undefined || r.notes.length <= LIMITS.body)
-	);
-}
-
-/**
  * The problems of one evidence record against the file format, with paths inside the record
  * (`sampleSize: must be a whole number`): what an importer checks before it adds a record, so
  * that whatever it writes, `validate` accepts.
@@ -210,7 +215,7 @@ export function evidenceProblems(
 	record: unknown,
 	check: PlainEvidenceCheck = new PlainEvidenceCheck()
 ): Problem[] {
-	if (isPlainEvidence(record, check)) return [];
+	if (check.accepts(record)) return [];
 	const parsed = Evidence.safeParse(record);
 	if (parsed.success) return [];
 	return parsed.error.issues.map((issue) => ({
@@ -219,19 +224,47 @@ export function evidenceProblems(
 	}));
 }
 
+/** The evidence list as it is, when every record in it is plain; else undefined. */
+function plainEvidence(list: unknown): Evidence[] | undefined {
+	if (!isPlainArray(list)) return undefined;
+	const check = new PlainEvidenceCheck();
+	for (let i = 0; i < list.length; i++) if (!check.accepts(list[i])) return undefined;
+	return list as Evidence[];
+}
+
+/** The items as the schema returns them, when every one is plain; else undefined. */
+function plainItems(list: unknown): Item[] | undefined {
+	if (!isPlainArray(list)) return undefined;
+	const check = new PlainItemCheck();
+	const items = new Array<Item>(list.length);
+	for (let i = 0; i < list.length; i++) {
+		const item = check.plain(list[i]);
+		if (item === undefined) return undefined;
+		items[i] = item;
+	}
+	return items;
+}
+
 export function validateWorkspace(input: unknown): ValidationResult {
 	if (input === null || typeof input !== 'object' || Array.isArray(input))
 		return {
 			ok: false,
 			problems: [{ path: '(file)', message: `must be a JSON object, not ${describe(input)}` }]
 		};
-	// Plainly well-formed evidence skips zod's copy (plain-evidence.ts); zod checks the rest.
-	const evidence = (input as Row).evidence;
-	const check = new PlainEvidenceCheck();
-	const plain =
-		Array.isArray(evidence) && evidence.every((record) => isPlainEvidence(record, check));
-	const parsed = Workspace.safeParse(plain ? { ...input, evidence: [] } : input);
-	if (plain && parsed.success) parsed.data.evidence = evidence as Evidence[];
+	// Plainly well-formed evidence and items skip zod's copies (plain-evidence.ts,
+	// plain-items.ts): each list is zod's to judge whole unless every record in it is plain, so
+	// the problems are zod's own either way. zod checks the rest.
+	const evidence = plainEvidence((input as Row).evidence);
+	const items = plainItems((input as Row).items);
+	const parsed = Workspace.safeParse(
+		evidence || items
+			? { ...input, ...(evidence && { evidence: [] }), ...(items && { items: [] }) }
+			: input
+	);
+	if (parsed.success) {
+		if (evidence) parsed.data.evidence = evidence;
+		if (items) parsed.data.items = items;
+	}
 	const problems: Problem[] = parsed.success
 		? []
 		: parsed.error.issues.map((issue) => ({
