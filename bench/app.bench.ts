@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { serializeWorkspace } from '../src/lib/domain/workspace';
+import { serializeWorkspace } from '../src/lib/domain/entities';
 import { syntheticWorkspace } from '../src/test-support/synthetic';
 import { rawWrite, startApp } from './browser';
 import { median, report } from './measure';

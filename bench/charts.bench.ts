@@ -8,9 +8,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { isOpen } from '../src/lib/domain/schemas';
+import { isOpen, serializeWorkspace } from '../src/lib/domain/entities';
 import { syntheticWorkspace } from '../src/test-support/synthetic';
-import { serializeWorkspace } from '../src/lib/domain/workspace';
 import { startApp } from './browser';
 import { median, report } from './measure';
 

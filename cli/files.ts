@@ -7,7 +7,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { parseJsonText } from '../src/lib/domain/json-text';
-import { id, LIMITS } from '../src/lib/domain/schemas';
+import { LIMITS } from '../src/lib/domain/entities';
+import { id } from '../src/lib/domain/schemas';
 import {
 	formatPath,
 	formatProblem,

@@ -6,7 +6,8 @@
 import { basename } from 'node:path';
 import { oneLine } from '../src/lib/domain/one-line';
 import { isRegression } from '../src/lib/domain/scenario';
-import { formatProblem, serializeWorkspace, validateWorkspace } from '../src/lib/domain/workspace';
+import { serializeWorkspace } from '../src/lib/domain/entities';
+import { formatProblem, validateWorkspace } from '../src/lib/domain/workspace';
 import { FORMATS, parseResults, type Format } from '../src/lib/import/detect';
 import { ingest } from '../src/lib/import/ingest';
 import { ResultsError } from '../src/lib/import/results';

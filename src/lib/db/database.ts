@@ -32,7 +32,7 @@ import type {
 	Model,
 	Settings
 } from '$lib/domain/schemas';
-import { DEFAULT_SETTINGS } from '$lib/domain/schemas';
+import { DEFAULT_SETTINGS } from '$lib/domain/entities';
 
 export const DATABASE_NAME = 'capmap';
 

@@ -5,9 +5,9 @@
  * before it is written, and so are the name and settings.
  */
 import { mergeEdit } from '$lib/domain/patch';
-import { DEFAULT_SETTINGS, type Evidence } from '$lib/domain/schemas';
+import { DEFAULT_SETTINGS, WORKSPACE_FORMAT, WORKSPACE_VERSION } from '$lib/domain/entities';
+import type { Evidence } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
-import { WORKSPACE_FORMAT, WORKSPACE_VERSION } from '$lib/domain/workspace';
 import { checkSettings, checkWorkspace } from './check';
 import { ENTITY_TABLES, type CapmapDatabase, type Stored } from './database';
 import { EditConflict } from './errors';

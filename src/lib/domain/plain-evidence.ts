@@ -6,7 +6,8 @@
  * unchanged — is checked here by hand and kept as it is. Anything else goes through zod, which
  * names the problem. A property test (workspace.spec.ts) holds this check to the schema's verdict.
  */
-import { EVIDENCE_KINDS, isoDate } from './schemas';
+import { EVIDENCE_KINDS } from './entities';
+import { isoDate } from './schemas';
 
 const FIELDS = new Set([
 	'id',

@@ -13,15 +13,8 @@ import { lintBrief } from './brief-lint';
 import { decidingEvidence, indexEvidence } from './evidence';
 import { computeReadiness, createContext, mustRequirements, outcomeOf } from './readiness';
 import { withOverrides } from './scenario';
-import {
-	EVIDENCE_KINDS,
-	MODEL_STATUSES,
-	isOpen,
-	roleOf,
-	rolesOf,
-	type Evidence,
-	type Model
-} from './schemas';
+import { EVIDENCE_KINDS, MODEL_STATUSES, isOpen, roleOf, rolesOf } from './entities';
+import type { Evidence, Model } from './schemas';
 import { validateWorkspace, type Workspace } from './workspace';
 
 const AS_OF = '2026-11-27';

@@ -7,11 +7,10 @@ import { z } from 'zod';
 import { parseJsonText } from './json-text';
 import { PlainEvidenceCheck } from './plain-evidence';
 import { describe, formatPath, formatProblem, issueSentence, type Problem } from './problems';
+import { DEFAULT_SETTINGS, LIMITS, WORKSPACE_FORMAT, WORKSPACE_VERSION } from './entities';
 import {
 	Brief,
 	Capability,
-	DEFAULT_SETTINGS,
-	LIMITS,
 	Decision,
 	EvalRun,
 	Evidence,
@@ -21,10 +20,6 @@ import {
 	Settings,
 	text
 } from './schemas';
-
-export const WORKSPACE_FORMAT = 'capmap.workspace';
-/** The version this Capmap writes. It reads version 1 too: every role `llm`, no findings or runs. */
-export const WORKSPACE_VERSION = 2;
 
 export const Workspace = z.object({
 	format: z.literal(WORKSPACE_FORMAT, `must be "${WORKSPACE_FORMAT}"`),
@@ -254,8 +249,4 @@ export function parseWorkspaceText(source: string): ValidationResult {
 	const json = parseJsonText(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
 	if (!json.ok) return { ok: false, problems: [{ path: '(file)', message: json.problem }] };
 	return validateWorkspace(json.value);
-}
-
-export function serializeWorkspace(workspace: Workspace): string {
-	return JSON.stringify(workspace, null, 2) + '\n';
 }

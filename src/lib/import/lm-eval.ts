@@ -8,7 +8,7 @@
  * the file, naming its path.
  */
 import { formatPath } from '../domain/problems';
-import { LIMITS } from '../domain/schemas';
+import { LIMITS } from '../domain/entities';
 import {
 	countAt,
 	isoDay,

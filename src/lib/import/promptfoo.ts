@@ -8,7 +8,7 @@
  * A latency, cost or score that is there must be a finite number (latencies zero or more), and a
  * provider's name a name: otherwise the file is refused at that row's path.
  */
-import { LIMITS } from '../domain/schemas';
+import { LIMITS } from '../domain/entities';
 import { quote } from '../domain/strict';
 import { formatPath } from '../domain/problems';
 import {

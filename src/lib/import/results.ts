@@ -6,7 +6,7 @@
  * is refused here, with the row or JSON path named.
  */
 import { parseJsonText } from '../domain/json-text';
-import { LIMITS } from '../domain/schemas';
+import { LIMITS } from '../domain/entities';
 import { readCount, readDay, readNonNegative, readNumber, type Read } from '../domain/strict';
 
 export type Tool = 'promptfoo' | 'lm-eval' | 'inspect' | 'csv';
