@@ -33,8 +33,7 @@ import type {
 	Settings
 } from '$lib/domain/schemas';
 import { DEFAULT_SETTINGS } from '$lib/domain/entities';
-
-export const DATABASE_NAME = 'capmap';
+import { DATABASE_NAME } from './status';
 
 /** A stored entity: the domain record plus its storage position. */
 export type Stored<T> = T & { seq?: number };

@@ -11,7 +11,7 @@ import { mergeEdit } from '$lib/domain/patch';
 import type { ModelOverride } from '$lib/domain/scenario';
 import type { Capability, Decision, Evidence, Item, Model } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
-import { checkRecords, NAMED_BY, type TableName } from './check';
+import { loadChecks, NAMED_BY, type TableName } from './check';
 import type { CapmapDatabase, Stored } from './database';
 import { EditConflict, MissingRecord, RefusedChange } from './errors';
 
@@ -36,6 +36,7 @@ async function saveRecord<K extends Savable>(
 	const store = db[table] as unknown as Table<Stored<Row<K>>, number>;
 	const pools = NAMED_BY[table];
 	const tables = [store, ...pools.filter((t) => t !== table).map((t) => db[t])];
+	const check = await loadChecks();
 	return db.transaction('rw', tables, async () => {
 		const id = edit.base?.id ?? edit.next.id;
 		if (edit.next.id !== id) throw new RefusedChange('an id cannot change once it is saved');
@@ -59,7 +60,7 @@ async function saveRecord<K extends Savable>(
 			(named as Record<string, unknown>)[pool] =
 				pool === table ? rows.filter((r) => r.id !== id) : rows;
 		}
-		const [checked] = checkRecords(table, [record], named);
+		const [checked] = check.records(table, [record], named);
 		if (existing) await store.put({ ...checked!, seq: existing.seq });
 		else await store.add({ ...checked! });
 		return checked!;
@@ -84,6 +85,7 @@ export async function setModelStatuses(
 	db: CapmapDatabase,
 	overrides: readonly ModelOverride[]
 ): Promise<Model[]> {
+	const check = await loadChecks();
 	return db.transaction('rw', db.models, async () => {
 		const saved: Model[] = [];
 		for (const override of overrides) {
@@ -91,7 +93,7 @@ export async function setModelStatuses(
 			if (!existing) throw new MissingRecord(`there is no model "${override.modelId}" any more`);
 			const next: Model = { ...strip(existing), status: override.status };
 			if (override.expectedAt !== undefined) next.expectedAt = override.expectedAt;
-			const [checked] = checkRecords('models', [next]);
+			const [checked] = check.records('models', [next]);
 			await db.models.put({ ...checked!, seq: existing.seq });
 			saved.push(checked!);
 		}

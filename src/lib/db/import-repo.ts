@@ -8,7 +8,7 @@
  */
 import type { ResultsMap } from '$lib/domain/results-map';
 import type { Evidence, Item } from '$lib/domain/schemas';
-import { checkRecords } from './check';
+import { loadChecks } from './check';
 import type { CapmapDatabase, Stored } from './database';
 
 export interface ImportedFile {
@@ -25,10 +25,11 @@ export async function commitImport(
 	map: ResultsMap,
 	file: ImportedFile
 ): Promise<void> {
+	const check = await loadChecks();
 	await db.transaction('rw', db.evidence, db.meta, db.models, db.capabilities, async () => {
 		const meta = await db.meta.get('workspace');
 		if (!meta) throw new Error('there is no workspace yet');
-		const checked = checkRecords(
+		const checked = check.records(
 			'evidence',
 			evidence,
 			{
@@ -64,8 +65,9 @@ export async function importedBefore(
 
 /** Adds roadmap items at the end, in the order given: all of them, or none. */
 export async function addItems(db: CapmapDatabase, items: readonly Item[]): Promise<void> {
+	const check = await loadChecks();
 	await db.transaction('rw', db.items, db.capabilities, async () => {
-		const checked = checkRecords(
+		const checked = check.records(
 			'items',
 			items,
 			{
