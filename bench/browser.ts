@@ -3,6 +3,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumArgs, executablePath } from '../scripts/chromium.js';
 
+/** How long the latest performance measure `name` (src/lib/perf-marks.ts) took, in ms. */
+export function lastDuration(page: Page, name: string): Promise<number> {
+	return page.evaluate((n) => performance.getEntriesByName(n).at(-1)!.duration, name);
+}
+
+/** How many performance entries named `name` the page holds. */
+export function entryCount(page: Page, name: string): Promise<number> {
+	return page.evaluate((n) => performance.getEntriesByName(n).length, name);
+}
+
 export async function startApp(
 	port: number
 ): Promise<{ base: string; browser: Browser; page: Page; stop: () => Promise<void> }> {

@@ -9,8 +9,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { isOpen, serializeWorkspace } from '../src/lib/domain/entities';
+import { PERF_MARKS } from '../src/lib/perf-marks';
 import { syntheticWorkspace } from '../src/test-support/synthetic';
-import { startApp } from './browser';
+import { lastDuration, startApp } from './browser';
 import { median, report } from './measure';
 
 const size = { items: 2_830, capabilities: 300, models: 40, evidence: 30_000 };
@@ -74,9 +75,7 @@ try {
 		timings.timeline!.push(await drawTime('Readiness timeline', 'g.row[data-item]', 0, 1));
 		timings.map!.push(await drawTime('Dependency map', '.node', mapNodes));
 	}
-	const layout = await page.evaluate(
-		() => performance.getEntriesByName('capmap:map-layout').at(-1)!.duration
-	);
+	const layout = await lastDuration(page, PERF_MARKS.mapLayout);
 	console.log(
 		`map ${timings.map!.map((t) => t.toFixed(0)).join(', ')} ms (layout itself ${layout.toFixed(0)} ms); matrix ${timings.matrix!.map((t) => t.toFixed(0)).join(', ')} ms; timeline ${timings.timeline!.map((t) => t.toFixed(0)).join(', ')} ms`
 	);

@@ -18,6 +18,7 @@ import {
 import { isIsoDate, todayIso } from '$lib/domain/dates';
 import type { ItemReadiness, ReadinessContext } from '$lib/domain/readiness';
 import type { Workspace } from '$lib/domain/workspace';
+import { PERF_MARKS } from '$lib/perf-marks';
 
 export type Persistence = 'unknown' | 'granted' | 'denied' | 'unsupported';
 
@@ -61,7 +62,7 @@ class AppState {
 		]).then(
 			([{ db }, { loadWorkspace }, { Live }, rules]) => {
 				this.#rules = rules;
-				this.#live = new Live(() => loadWorkspace(db), 'workspace');
+				this.#live = new Live(() => loadWorkspace(db), PERF_MARKS.workspaceRead);
 			},
 			(error: unknown) => {
 				this.#failure = error;
