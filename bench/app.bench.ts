@@ -3,8 +3,7 @@
  * evidence records into the built app in real Chromium with real IndexedDB, and prints each
  * figure beside its target. Timings are read from performance marks the app sets itself.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { serializeWorkspace } from '../src/lib/domain/entities';
 import { syntheticWorkspace } from '../src/test-support/synthetic';
 import { PERF_MARKS } from '../src/lib/perf-marks';
@@ -58,11 +57,6 @@ try {
 
 	// First render of the board after the data is read, on fresh loads.
 	const renders: number[] = [];
-	const scripts = new Set<string>();
-	page.on('response', (response) => {
-		if (response.url().endsWith('.js') && !response.url().includes('service-worker'))
-			scripts.add(new URL(response.url()).pathname);
-	});
 	for (let run = 0; run < 3; run++) {
 		await page.goto(app.base);
 		await page.getByRole('heading', { name: 'Roadmap board' }).waitFor();
@@ -76,12 +70,6 @@ try {
 		);
 	}
 	report('board first render after the data is read', median(renders), 300);
-
-	const gzipped = [...scripts].reduce(
-		(sum, path) => sum + gzipSync(readFileSync(`build${path}`)).length,
-		0
-	);
-	report(`board first-load JavaScript, gzipped (${scripts.size} files)`, gzipped / 1024, 90, 'KB');
 
 	const filters = await page.evaluate(async () => {
 		const select = [...document.querySelectorAll('select')].find((s) =>

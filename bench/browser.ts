@@ -1,5 +1,8 @@
 /** What the browser benchmarks share: the built app served locally, Chromium, raw IndexedDB. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { SCHEMA_VERSIONS } from '../src/lib/db/database';
 import { chromiumArgs, executablePath } from '../scripts/chromium.js';
@@ -7,6 +10,24 @@ import { chromiumArgs, executablePath } from '../scripts/chromium.js';
 /** How long the latest performance measure `name` (src/lib/perf-marks.ts) took, in ms. */
 export function lastDuration(page: Page, name: string): Promise<number> {
 	return page.evaluate((n) => performance.getEntriesByName(n).at(-1)!.duration, name);
+}
+
+/** The scripts a page requests from its own origin from now on, by path (not the service worker). */
+export function requestedScripts(page: Page): Set<string> {
+	const scripts = new Set<string>();
+	page.on('request', (request) => {
+		const url = new URL(request.url());
+		if (url.pathname.endsWith('.js') && !url.pathname.includes('service-worker'))
+			scripts.add(url.pathname);
+	});
+	return scripts;
+}
+
+/** The size of those scripts gzipped, in KB, read from the built files in `folder`. */
+export function gzippedKb(scripts: Iterable<string>, folder = 'build'): number {
+	let bytes = 0;
+	for (const path of scripts) bytes += gzipSync(readFileSync(join(folder, path))).length;
+	return bytes / 1024;
 }
 
 /** How many performance entries named `name` the page holds. */
