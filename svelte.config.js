@@ -7,6 +7,8 @@ const config = {
 	kit: {
 		// A single-page app: every route is rendered in the browser from the fallback page.
 		adapter: adapter({ fallback: 'index.html' }),
+		// Registered by the app once its first screen is painted (src/lib/offline.ts), not at load.
+		serviceWorker: { register: false },
 		// Workspace files come from other people: even if some text slipped past the sanitiser,
 		// no inline script (but SvelteKit's own, by hash), plugin or other origin could run or load.
 		csp: {

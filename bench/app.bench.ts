@@ -3,11 +3,11 @@
  * evidence records into the built app in real Chromium with real IndexedDB, and prints each
  * figure beside its target. Timings are read from performance marks the app sets itself.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { serializeWorkspace } from '../src/lib/domain/workspace';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { serializeWorkspace } from '../src/lib/domain/entities';
 import { syntheticWorkspace } from '../src/test-support/synthetic';
-import { rawWrite, startApp } from './browser';
+import { PERF_MARKS } from '../src/lib/perf-marks';
+import { lastDuration, rawWrite, startApp } from './browser';
 import { median, report } from './measure';
 
 const PORT = 4174;
@@ -37,14 +37,11 @@ try {
 			.getByRole('heading', { name: run === 0 ? 'Roadmap board' : 'Workspace', exact: true })
 			.waitFor();
 		await page.waitForFunction(
-			() => performance.getEntriesByName('capmap:import-write').length > 0
+			(name) => performance.getEntriesByName(name).length > 0,
+			PERF_MARKS.importWrite
 		);
-		imports.push(
-			await page.evaluate(
-				() => performance.getEntriesByName('capmap:import-write').at(-1)!.duration
-			)
-		);
-		await page.evaluate(() => performance.clearMeasures('capmap:import-write'));
+		imports.push(await lastDuration(page, PERF_MARKS.importWrite));
+		await page.evaluate((name) => performance.clearMeasures(name), PERF_MARKS.importWrite);
 		// The first import fills an empty database; later ones replace a full one. Raw does the same.
 		const { capabilities, models, evidence, items, decisions, briefs } = workspace;
 		raws.push(
@@ -60,32 +57,19 @@ try {
 
 	// First render of the board after the data is read, on fresh loads.
 	const renders: number[] = [];
-	const scripts = new Set<string>();
-	page.on('response', (response) => {
-		if (response.url().endsWith('.js') && !response.url().includes('service-worker'))
-			scripts.add(new URL(response.url()).pathname);
-	});
 	for (let run = 0; run < 3; run++) {
 		await page.goto(app.base);
 		await page.getByRole('heading', { name: 'Roadmap board' }).waitFor();
 		await page.waitForTimeout(300);
 		renders.push(
-			await page.evaluate(() => {
-				const read = performance.getEntriesByName('capmap:live:workspace')[0]!.startTime;
-				const drawn = performance
-					.getEntriesByName('capmap:board-rendered')
-					.find((m) => m.startTime >= read)!;
+			await page.evaluate(({ workspaceRead, boardRendered }) => {
+				const read = performance.getEntriesByName(workspaceRead)[0]!.startTime;
+				const drawn = performance.getEntriesByName(boardRendered).find((m) => m.startTime >= read)!;
 				return drawn.startTime - read;
-			})
+			}, PERF_MARKS)
 		);
 	}
 	report('board first render after the data is read', median(renders), 300);
-
-	const gzipped = [...scripts].reduce(
-		(sum, path) => sum + gzipSync(readFileSync(`build${path}`)).length,
-		0
-	);
-	report(`board first-load JavaScript, gzipped (${scripts.size} files)`, gzipped / 1024, 90, 'KB');
 
 	const filters = await page.evaluate(async () => {
 		const select = [...document.querySelectorAll('select')].find((s) =>
@@ -131,26 +115,24 @@ try {
 	await page.goto(`${app.base}/briefs`);
 	await page.getByRole('button', { name: 'Generate brief' }).click();
 	await page.getByLabel('Markdown').waitFor();
-	const generate = await page.evaluate(
-		() => performance.getEntriesByName('capmap:brief-generate').at(-1)!.duration
-	);
+	const generate = await lastDuration(page, PERF_MARKS.briefGenerate);
 	report('generating a brief from this workspace', generate, 300);
-	const previews = await page.evaluate(async () => {
+	const previews = await page.evaluate(async (mark) => {
 		const source = document.querySelector<HTMLTextAreaElement>('#brief-source')!;
 		// About 20 printed pages: 10,000 words of the brief's own kind of text.
 		let text = source.value;
 		while (text.split(/\s+/).length < 10_000) text += `\n\n${source.value}`;
 		const times: number[] = [];
 		for (let i = 0; i < 5; i++) {
-			performance.clearMeasures('capmap:preview');
+			performance.clearMeasures(mark);
 			source.value = `${text}\n\nKeystroke ${i}.`;
 			source.dispatchEvent(new Event('input', { bubbles: true }));
-			while (performance.getEntriesByName('capmap:preview').length === 0)
+			while (performance.getEntriesByName(mark).length === 0)
 				await new Promise((r) => setTimeout(r, 10));
-			times.push(performance.getEntriesByName('capmap:preview')[0]!.duration);
+			times.push(performance.getEntriesByName(mark)[0]!.duration);
 		}
 		return { times, words: text.split(/\s+/).length };
-	});
+	}, PERF_MARKS.preview);
 	report(
 		`preview + checks of a ${previews.words.toLocaleString('en-US')}-word brief, per keystroke`,
 		median(previews.times),

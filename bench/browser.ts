@@ -1,11 +1,45 @@
 /** What the browser benchmarks share: the built app served locally, Chromium, raw IndexedDB. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { SCHEMA_VERSIONS } from '../src/lib/db/database';
 import { chromiumArgs, executablePath } from '../scripts/chromium.js';
 
+/** How long the latest performance measure `name` (src/lib/perf-marks.ts) took, in ms. */
+export function lastDuration(page: Page, name: string): Promise<number> {
+	return page.evaluate((n) => performance.getEntriesByName(n).at(-1)!.duration, name);
+}
+
+/** The scripts a page requests from its own origin from now on, by path (not the service worker). */
+export function requestedScripts(page: Page): Set<string> {
+	const scripts = new Set<string>();
+	page.on('request', (request) => {
+		const url = new URL(request.url());
+		if (url.pathname.endsWith('.js') && !url.pathname.includes('service-worker'))
+			scripts.add(url.pathname);
+	});
+	return scripts;
+}
+
+/** The size of those scripts gzipped, in KB, read from the built files in `folder`. */
+export function gzippedKb(scripts: Iterable<string>, folder = 'build'): number {
+	let bytes = 0;
+	for (const path of scripts) bytes += gzipSync(readFileSync(join(folder, path))).length;
+	return bytes / 1024;
+}
+
+/** How many performance entries named `name` the page holds. */
+export function entryCount(page: Page, name: string): Promise<number> {
+	return page.evaluate((n) => performance.getEntriesByName(n).length, name);
+}
+
+/** Serves the built app on `port`, or on PORT when set (so two checkouts can bench side by side). */
 export async function startApp(
-	port: number
+	defaultPort: number
 ): Promise<{ base: string; browser: Browser; page: Page; stop: () => Promise<void> }> {
+	const port = Number(process.env.PORT ?? defaultPort);
 	const server: ChildProcess = spawn(process.execPath, ['scripts/serve.js'], {
 		env: { ...process.env, PORT: String(port) },
 		stdio: 'ignore'
@@ -26,10 +60,42 @@ export async function startApp(
 	};
 }
 
+interface StoreShape {
+	name: string;
+	keyPath: string;
+	autoIncrement: boolean;
+	indexes: { name: string; unique: boolean }[];
+}
+
 /**
- * Writes records with plain IndexedDB in one transaction, into a scratch database shaped like
- * Capmap's (auto-increment key, unique id index, the same secondary indexes), and times it.
- * With `replacing`, the store is filled first and the timed write clears and refills it.
+ * Capmap's object stores as its Dexie schema declares them (SCHEMA_VERSIONS in database.ts, the
+ * latest declaration of each table): `++seq, &id, modelId` is an auto-increment key `seq`, a
+ * unique index `id` and an index `modelId`.
+ */
+function storeShapes(names: readonly string[]): StoreShape[] {
+	const latest: Record<string, string> = Object.assign({}, ...Object.values(SCHEMA_VERSIONS));
+	return names.map((name) => {
+		const declared = latest[name];
+		if (!declared) throw new Error(`Capmap's database has no table "${name}"`);
+		const [key, ...indexes] = declared.split(',').map((part) => part.trim());
+		for (const index of indexes)
+			if (/[[*+]/.test(index)) throw new Error(`rawWrite cannot build the index "${index}"`);
+		return {
+			name,
+			keyPath: key!.replace(/^\+\+/, ''),
+			autoIncrement: key!.startsWith('++'),
+			indexes: indexes.map((index) => ({
+				name: index.replace(/^&/, ''),
+				unique: index.startsWith('&')
+			}))
+		};
+	});
+}
+
+/**
+ * Writes records with plain IndexedDB in one transaction, into a scratch database with Capmap's
+ * own stores and indexes (storeShapes), and times it. With `replacing`, the stores are filled
+ * first and the timed write clears and refills them.
  */
 export async function rawWrite(
 	page: Page,
@@ -37,7 +103,7 @@ export async function rawWrite(
 	replacing: boolean
 ): Promise<number> {
 	return page.evaluate(
-		async ([tables, replacing]) => {
+		async ([tables, shapes, replacing]) => {
 			const names = Object.keys(tables);
 			await new Promise((resolve) => {
 				const del = indexedDB.deleteDatabase('raw-bench');
@@ -46,14 +112,13 @@ export async function rawWrite(
 			const db = await new Promise<IDBDatabase>((resolve, reject) => {
 				const request = indexedDB.open('raw-bench', 1);
 				request.onupgradeneeded = () => {
-					for (const name of names) {
-						const store = request.result.createObjectStore(name, {
-							keyPath: 'seq',
-							autoIncrement: true
+					for (const shape of shapes) {
+						const store = request.result.createObjectStore(shape.name, {
+							keyPath: shape.keyPath,
+							autoIncrement: shape.autoIncrement
 						});
-						store.createIndex('id', 'id', { unique: true });
-						if (name === 'evidence' || name === 'briefs') store.createIndex('modelId', 'modelId');
-						if (name === 'evidence') store.createIndex('capabilityId', 'capabilityId');
+						for (const index of shape.indexes)
+							store.createIndex(index.name, index.name, { unique: index.unique });
 					}
 				};
 				request.onsuccess = () => resolve(request.result);
@@ -77,6 +142,6 @@ export async function rawWrite(
 			db.close();
 			return elapsed;
 		},
-		[tables, replacing] as const
+		[tables, storeShapes(Object.keys(tables)), replacing] as const
 	);
 }

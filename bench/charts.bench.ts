@@ -5,13 +5,13 @@
  * complete drawing (the marks in the page and a frame painted), the main-thread work of each
  * frame while the map is dragged, and what d3 and the chart code cost in bytes.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { isOpen } from '../src/lib/domain/schemas';
+import { isOpen, serializeWorkspace } from '../src/lib/domain/entities';
+import { PERF_MARKS } from '../src/lib/perf-marks';
 import { syntheticWorkspace } from '../src/test-support/synthetic';
-import { serializeWorkspace } from '../src/lib/domain/workspace';
-import { startApp } from './browser';
+import { gzippedKb, lastDuration, requestedScripts, startApp } from './browser';
 import { median, report } from './measure';
 
 const size = { items: 2_830, capabilities: 300, models: 40, evidence: 30_000 };
@@ -75,9 +75,7 @@ try {
 		timings.timeline!.push(await drawTime('Readiness timeline', 'g.row[data-item]', 0, 1));
 		timings.map!.push(await drawTime('Dependency map', '.node', mapNodes));
 	}
-	const layout = await page.evaluate(
-		() => performance.getEntriesByName('capmap:map-layout').at(-1)!.duration
-	);
+	const layout = await lastDuration(page, PERF_MARKS.mapLayout);
 	console.log(
 		`map ${timings.map!.map((t) => t.toFixed(0)).join(', ')} ms (layout itself ${layout.toFixed(0)} ms); matrix ${timings.matrix!.map((t) => t.toFixed(0)).join(', ')} ms; timeline ${timings.timeline!.map((t) => t.toFixed(0)).join(', ')} ms`
 	);
@@ -149,30 +147,19 @@ try {
 		'KB'
 	);
 	const scriptsOf = async (path: string) => {
-		const seen = new Set<string>();
-		const listener = (response: { url: () => string }) => {
-			if (response.url().endsWith('.js') && !response.url().includes('service-worker'))
-				seen.add(new URL(response.url()).pathname);
-		};
-		page.on('response', listener);
 		const fresh = await app.browser.newPage();
-		fresh.on('response', listener);
+		const seen = requestedScripts(fresh);
 		await fresh.goto(base + path);
 		await fresh.waitForTimeout(800);
 		await fresh.close();
-		page.off('response', listener);
 		return seen;
 	};
 	const board = await scriptsOf('/');
 	const charts = new Set<string>();
 	for (const path of ['/charts/map', '/charts/matrix', '/charts/timeline', '/charts/gaps'])
 		for (const s of await scriptsOf(path)) if (!board.has(s)) charts.add(s);
-	const chartBytes = [...charts].reduce(
-		(n, p) => n + gzipSync(readFileSync(`build${p}`)).length,
-		0
-	);
 	console.log(
-		`chart pages load ${charts.size} scripts the board does not (${(chartBytes / 1024).toFixed(1)} KB gzipped, d3 included); the board loads none of them`
+		`chart pages load ${charts.size} scripts the board does not (${gzippedKb(charts).toFixed(1)} KB gzipped, d3 included); the board loads none of them`
 	);
 } finally {
 	await app.stop();

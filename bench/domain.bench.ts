@@ -9,7 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { generateBrief } from '../src/lib/domain/brief';
 import { computeReadiness } from '../src/lib/domain/readiness';
 import { DOMAIN_BENCH_SIZE, syntheticWorkspace } from '../src/test-support/synthetic';
-import { parseWorkspaceText, serializeWorkspace } from '../src/lib/domain/workspace';
+import { serializeWorkspace } from '../src/lib/domain/entities';
+import { parseWorkspaceText } from '../src/lib/domain/workspace';
 import { median, report, time } from './measure';
 
 const AS_OF = '2026-11-27';

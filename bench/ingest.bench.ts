@@ -6,7 +6,8 @@
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { addDays } from '../src/lib/domain/dates';
-import { rawWrite, startApp } from './browser';
+import { PERF_MARKS } from '../src/lib/perf-marks';
+import { entryCount, lastDuration, rawWrite, startApp } from './browser';
 import { report } from './measure';
 
 const ROWS = 100_000;
@@ -43,9 +44,7 @@ try {
 	await page
 		.getByRole('heading', { name: /^Map evidence-100k\.csv/ })
 		.waitFor({ timeout: 120_000 });
-	const parse = await page.evaluate(
-		() => performance.getEntriesByName('capmap:results-parse').at(-1)!.duration
-	);
+	const parse = await lastDuration(page, PERF_MARKS.resultsParse);
 
 	const models = await page.evaluate(() =>
 		[...document.querySelectorAll('select[aria-label^="Workspace model for"] option')]
@@ -66,20 +65,16 @@ try {
 			.getByLabel(`Capability for metric-${i}`)
 			.selectOption(capabilities[i % capabilities.length]!);
 	// The last choice maps the whole file; time the preview it brings.
-	const previews = await page.evaluate(
-		() => performance.getEntriesByName('capmap:results-map').length
-	);
+	const previews = await entryCount(page, PERF_MARKS.resultsMap);
 	await page
 		.getByLabel(`Capability for metric-${METRICS - 1}`)
 		.selectOption(capabilities[(METRICS - 1) % capabilities.length]!);
 	await page.waitForFunction(
-		(n) => performance.getEntriesByName('capmap:results-map').length > n,
-		previews,
+		([name, n]) => performance.getEntriesByName(name).length > n,
+		[PERF_MARKS.resultsMap, previews] as const,
 		{ timeout: 60_000 }
 	);
-	const map = await page.evaluate(
-		() => performance.getEntriesByName('capmap:results-map').at(-1)!.duration
-	);
+	const map = await lastDuration(page, PERF_MARKS.resultsMap);
 	console.log(
 		`parse ${parse.toFixed(0)} ms in the worker, then map and compute the impact ${map.toFixed(0)} ms, also in the worker`
 	);
@@ -89,9 +84,7 @@ try {
 	const count = Number((await commitButton.textContent())!.match(/\d+/)![0]);
 	await commitButton.click();
 	await page.getByRole('status').filter({ hasText: 'Imported' }).waitFor({ timeout: 120_000 });
-	const commit = await page.evaluate(
-		() => performance.getEntriesByName('capmap:results-commit').at(-1)!.duration
-	);
+	const commit = await lastDuration(page, PERF_MARKS.resultsCommit);
 	// Read before the raw write below, whose own long task is not the app's.
 	const longTasks = await page.evaluate(
 		() => (window as unknown as { longTasks: number[] }).longTasks
@@ -148,9 +141,7 @@ try {
 	await page
 		.getByRole('heading', { name: /^Map promptfoo-50mb\.json/ })
 		.waitFor({ timeout: 120_000 });
-	const bigParse = await page.evaluate(
-		() => performance.getEntriesByName('capmap:results-parse').at(-1)!.duration
-	);
+	const bigParse = await lastDuration(page, PERF_MARKS.resultsParse);
 	const bigTasks = await page.evaluate(
 		() => (window as unknown as { longTasks: number[] }).longTasks
 	);

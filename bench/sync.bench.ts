@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { serializeWorkspace } from '../src/lib/domain/workspace';
+import { serializeWorkspace } from '../src/lib/domain/entities';
 import { updateRecord } from '../src/lib/sync/edits';
 import { readWorkspace, writeWorkspace } from '../src/lib/sync/workspace-doc';
 import { sample } from '../src/test-support/sample';

@@ -1,8 +1,7 @@
-/**
- * Runs before anything else in the browser. Our Content-Security-Policy forbids eval, and zod
- * would otherwise probe for it on its first parse (the browser reports the blocked probe as a
- * policy violation). Its interpreter is plenty fast for forms and imports.
- */
-import { z } from 'zod';
+/** Runs as the app starts in the browser, before the first page's code is loaded. */
+import { startedWithoutDatabase } from '$lib/db/status';
 
-z.config({ jitless: true });
+export function init(): void {
+	// Asked now, answered while the first page loads: the welcome page needs the answer to show.
+	void startedWithoutDatabase();
+}

@@ -4,15 +4,8 @@
  * and role mismatches (an embedding model beside an LLM capability) all happen often.
  */
 import fc from 'fast-check';
-import {
-	EVIDENCE_KINDS,
-	ITEM_STATUSES,
-	MODEL_STATUSES,
-	type Capability,
-	type Evidence,
-	type Item,
-	type Model
-} from '$lib/domain/schemas';
+import { EVIDENCE_KINDS, ITEM_STATUSES, MODEL_STATUSES } from '$lib/domain/entities';
+import type { Capability, Evidence, Item, Model } from '$lib/domain/schemas';
 import { addDays } from '$lib/domain/dates';
 import { emptyWorkspace, type Workspace } from '$lib/domain/workspace';
 

@@ -15,7 +15,7 @@ import {
 	ITEM_STATUSES,
 	MODEL_STATUSES,
 	PRIORITIES
-} from '$lib/domain/schemas';
+} from '$lib/domain/entities';
 import { emptyWorkspace, type Workspace } from '$lib/domain/workspace';
 import { arbitraryDate } from './arbitraries';
 

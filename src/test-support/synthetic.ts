@@ -12,13 +12,9 @@ import {
 	EVIDENCE_KINDS,
 	ITEM_STATUSES,
 	MODEL_STATUSES,
-	PRIORITIES,
-	type Capability,
-	type Evidence,
-	type Item,
-	type Model,
-	type Requirement
-} from '$lib/domain/schemas';
+	PRIORITIES
+} from '$lib/domain/entities';
+import type { Capability, Evidence, Item, Model, Requirement } from '$lib/domain/schemas';
 import { emptyWorkspace, type Workspace } from '$lib/domain/workspace';
 
 export interface SyntheticSize {

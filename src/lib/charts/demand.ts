@@ -10,7 +10,8 @@
  */
 import { demandOf } from '../domain/demand';
 import { bestUsable, satisfies, type BestValue, type ReadinessContext } from '../domain/readiness';
-import { isOpen, type Capability, type Item } from '../domain/schemas';
+import { isOpen } from '../domain/entities';
+import type { Capability, Item } from '../domain/schemas';
 
 export interface CapabilityDemand {
 	capability: Capability;

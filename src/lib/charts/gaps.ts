@@ -4,7 +4,8 @@
  * threshold asked beyond it, from nearest to farthest, with the items each step would reach.
  */
 import { mustRequirements, satisfies } from '../domain/readiness';
-import { isOpen, type Item } from '../domain/schemas';
+import { isOpen } from '../domain/entities';
+import type { Item } from '../domain/schemas';
 import { byDemand, type CapabilityDemand } from './demand';
 
 export interface GapStep {

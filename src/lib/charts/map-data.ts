@@ -1,6 +1,7 @@
 /** Which nodes and edges the dependency map shows, for a quarter and readiness filter. */
 import type { ItemReadiness, Readiness } from '../domain/readiness';
-import { isOpen, type Item } from '../domain/schemas';
+import { isOpen } from '../domain/entities';
+import type { Item } from '../domain/schemas';
 import type { Workspace } from '../domain/workspace';
 import type { CapabilityDemand } from './demand';
 

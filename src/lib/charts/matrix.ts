@@ -5,7 +5,8 @@
  */
 import type { Deciding } from '../domain/evidence';
 import { satisfies, type ReadinessContext } from '../domain/readiness';
-import { isCandidate, type Model } from '../domain/schemas';
+import { isCandidate } from '../domain/entities';
+import type { Model } from '../domain/schemas';
 import { byImpact, type CapabilityDemand } from './demand';
 
 /**

@@ -5,7 +5,8 @@
  */
 import { dayNumber, quarterOf } from '../domain/dates';
 import type { ItemReadiness } from '../domain/readiness';
-import { isOpen, type Item, type Model } from '../domain/schemas';
+import { isOpen } from '../domain/entities';
+import type { Item, Model } from '../domain/schemas';
 
 export interface TimelineRow {
 	item: Item;

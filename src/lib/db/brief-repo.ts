@@ -8,7 +8,7 @@ import { merge3 } from '$lib/domain/merge3';
 import type { BriefOrigin } from '$lib/domain/brief-status';
 import { mergeEdit } from '$lib/domain/patch';
 import type { Brief } from '$lib/domain/schemas';
-import { checkRecords } from './check';
+import { loadChecks, type Checks } from './check';
 import type { BriefVersion, CapmapDatabase, Stored, StoredBriefOrigin } from './database';
 import { EditConflict, MissingRecord, RefusedChange } from './errors';
 
@@ -17,9 +17,9 @@ export type BriefText = Pick<Brief, 'title' | 'markdown'>;
 
 const strip = <T>({ seq: _seq, ...record }: Stored<T>): T => record as T;
 
-async function checked(db: CapmapDatabase, brief: Brief): Promise<Brief> {
+async function checked(db: CapmapDatabase, check: Checks, brief: Brief): Promise<Brief> {
 	const models = (await db.models.toArray()).map(strip);
-	return checkRecords('briefs', [brief], { models })[0]!;
+	return check.records('briefs', [brief], { models })[0]!;
 }
 
 export async function createBrief(
@@ -27,10 +27,11 @@ export async function createBrief(
 	brief: Brief,
 	origin: BriefOrigin
 ): Promise<void> {
+	const check = await loadChecks();
 	await db.transaction('rw', db.briefs, db.briefOrigins, db.models, async () => {
 		if ((await db.briefs.where('id').equals(brief.id).count()) > 0)
 			throw new RefusedChange(`the id "${brief.id}" is already taken`);
-		await db.briefs.add(await checked(db, brief));
+		await db.briefs.add(await checked(db, check, brief));
 		await db.briefOrigins.put({ ...origin, briefId: brief.id });
 	});
 }
@@ -52,13 +53,14 @@ export async function saveBrief(
 	edit: { base: BriefText; next: BriefText; overwrite?: readonly string[] },
 	now: string
 ): Promise<Brief> {
+	const check = await loadChecks();
 	return db.transaction('rw', db.briefs, db.briefVersions, db.models, async () => {
 		const stored = await current(db, id);
 		const text = { title: stored.title, markdown: stored.markdown };
 		const merged = mergeEdit(text, edit.base, edit.next, edit.overwrite);
 		if (merged.conflicts.length > 0) throw new EditConflict(merged.conflicts, text);
 		if (merged.changed.length === 0) return strip(stored);
-		const next = await checked(db, { ...strip(stored), ...merged.record, updatedAt: now });
+		const next = await checked(db, check, { ...strip(stored), ...merged.record, updatedAt: now });
 		if (next.markdown !== stored.markdown)
 			await db.briefVersions.add({
 				briefId: id,
@@ -84,6 +86,7 @@ export async function regenerateBrief(
 	unsaved?: string
 ): Promise<{ brief: Brief; conflicts: number }> {
 	const tables = [db.briefs, db.briefVersions, db.briefOrigins, db.models];
+	const check = await loadChecks();
 	return db.transaction('rw', tables, async () => {
 		const stored = await current(db, id);
 		const startedFrom = await db.briefOrigins.get(id);
@@ -91,7 +94,7 @@ export async function regenerateBrief(
 		const merged = startedFrom
 			? merge3(startedFrom.generatedMarkdown, edited, origin.generatedMarkdown)
 			: { text: origin.generatedMarkdown, conflicts: 0 };
-		const next = await checked(db, {
+		const next = await checked(db, check, {
 			...strip(stored),
 			markdown: merged.text,
 			updatedAt: now

@@ -9,11 +9,12 @@ afterEach(async () => {
 
 /** The app's connection module, fresh, with its database open. */
 async function connect() {
-	const connection = await import('./index');
-	await connection.db.open();
+	const { db } = await import('./index');
+	const status = await import('./status');
+	await db.open();
 	const told: string[] = [];
-	connection.onConnectionLost((why) => told.push(why));
-	return { ...connection, told };
+	status.onConnectionLost((why) => told.push(why));
+	return { db, connectionLost: status.connectionLost, told };
 }
 
 describe('the app tells why its database connection was lost', () => {

@@ -32,10 +32,8 @@ import type {
 	Model,
 	Settings
 } from '$lib/domain/schemas';
-import { DEFAULT_SETTINGS } from '$lib/domain/schemas';
-import { RECORD_KINDS } from '$lib/domain/workspace';
-
-export const DATABASE_NAME = 'capmap';
+import { DEFAULT_SETTINGS, RECORD_KINDS } from '$lib/domain/entities';
+import { DATABASE_NAME } from './status';
 
 /** A stored entity: the domain record plus its storage position. */
 export type Stored<T> = T & { seq?: number };

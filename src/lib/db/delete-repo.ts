@@ -8,7 +8,7 @@
 import type { Table } from 'dexie';
 import { itemsRequiring } from '$lib/domain/links';
 import type { Item } from '$lib/domain/schemas';
-import { checkRecords, NAMED_BY, type TableName } from './check';
+import { loadChecks, NAMED_BY, type TableName } from './check';
 import type { CapmapDatabase, EntityTableName, Stored } from './database';
 import { RefusedChange } from './errors';
 
@@ -153,6 +153,7 @@ export async function restore(db: CapmapDatabase, snapshot: Snapshot): Promise<v
 		(t) => (snapshot[t] ?? []).length > 0
 	);
 	const involved = [...new Set([...changed, ...changed.flatMap((t) => NAMED_BY[t])])];
+	const check = await loadChecks();
 	await db.transaction(
 		'rw',
 		involved.map((t) => db[t]),
@@ -174,7 +175,7 @@ export async function restore(db: CapmapDatabase, snapshot: Snapshot): Promise<v
 						t === table ? after.get(t)!.filter((r) => !ids.has(r.id)) : after.get(t)!
 					])
 				);
-				checkRecords(table, back.map(strip) as never[], pools);
+				check.records(table, back.map(strip) as never[], pools);
 			}
 			for (const table of changed)
 				await (db[table] as Table<Stored<Entity>, number>).bulkPut(snapshot[table]!);

@@ -11,7 +11,7 @@ import { mergeEdit } from '$lib/domain/patch';
 import type { ModelOverride } from '$lib/domain/scenario';
 import type { Capability, Decision, Evidence, Finding, Item, Model } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
-import { checkRecords, NAMED_BY, type TableName } from './check';
+import { loadChecks, NAMED_BY, type Checks, type TableName } from './check';
 import type { CapmapDatabase, Stored } from './database';
 import { EditConflict, MissingRecord, RefusedChange } from './errors';
 
@@ -36,6 +36,7 @@ async function saveRecord<K extends Savable>(
 	const store = db[table] as unknown as Table<Stored<Row<K>>, number>;
 	const pools = NAMED_BY[table];
 	const tables = [store, ...pools.filter((t) => t !== table).map((t) => db[t])];
+	const check = await loadChecks();
 	return db.transaction('rw', tables, async () => {
 		const id = edit.base?.id ?? edit.next.id;
 		if (edit.next.id !== id) throw new RefusedChange('an id cannot change once it is saved');
@@ -59,7 +60,7 @@ async function saveRecord<K extends Savable>(
 			(named as Record<string, unknown>)[pool] =
 				pool === table ? rows.filter((r) => r.id !== id) : rows;
 		}
-		const [checked] = checkRecords(table, [record], named);
+		const [checked] = check.records(table, [record], named);
 		if (existing) await store.put({ ...checked!, seq: existing.seq });
 		else await store.add({ ...checked! });
 		return checked!;
@@ -88,6 +89,7 @@ export interface AppliedScenario {
 /** Each model's status and expected date, only those two fields, over the model as stored now. */
 async function writeStatuses(
 	db: CapmapDatabase,
+	check: Checks,
 	overrides: readonly ModelOverride[],
 	clearMissingDate: boolean
 ): Promise<Model[]> {
@@ -98,7 +100,7 @@ async function writeStatuses(
 		const next: Model = { ...strip(existing), status: override.status };
 		if (override.expectedAt !== undefined) next.expectedAt = override.expectedAt;
 		else if (clearMissingDate) delete next.expectedAt;
-		const [checked] = checkRecords('models', [next]);
+		const [checked] = check.records('models', [next]);
 		await db.models.put({ ...checked!, seq: existing.seq });
 		saved.push(checked!);
 	}
@@ -115,6 +117,7 @@ export async function applyScenario(
 	overrides: readonly ModelOverride[],
 	decision?: Decision
 ): Promise<AppliedScenario> {
+	const check = await loadChecks();
 	return db.transaction('rw', [db.models, db.decisions, db.items, db.findings], async () => {
 		const before: AppliedScenario['before'] = [];
 		for (const o of overrides) {
@@ -126,7 +129,7 @@ export async function applyScenario(
 					...(m.expectedAt ? { expectedAt: m.expectedAt } : {})
 				});
 		}
-		await writeStatuses(db, overrides, false);
+		await writeStatuses(db, check, overrides, false);
 		if (!decision) return { before };
 		if (await db.decisions.where('id').equals(decision.id).first())
 			throw new RefusedChange(`the id "${decision.id}" is already taken`);
@@ -136,7 +139,7 @@ export async function applyScenario(
 			findings: (await db.findings.toArray()).map(strip),
 			decisions: (await db.decisions.toArray()).map(strip)
 		};
-		const [checked] = checkRecords('decisions', [decision], pools);
+		const [checked] = check.records('decisions', [decision], pools);
 		await db.decisions.add({ ...checked! });
 		return { before, decisionId: decision.id };
 	});
@@ -144,9 +147,11 @@ export async function applyScenario(
 
 /** Undo of `applyScenario`: the statuses and dates as they were, and its decision gone. */
 export async function undoScenario(db: CapmapDatabase, applied: AppliedScenario): Promise<void> {
+	const check = await loadChecks();
 	await db.transaction('rw', [db.models, db.decisions], async () => {
 		await writeStatuses(
 			db,
+			check,
 			applied.before.map((m) => ({
 				modelId: m.id,
 				status: m.status,

@@ -8,7 +8,7 @@
  */
 import type { ResultsMap } from '$lib/domain/results-map';
 import type { Capability, EvalRun, Evidence, Item, Model } from '$lib/domain/schemas';
-import { checkRecords } from './check';
+import { loadChecks } from './check';
 import type { CapmapDatabase, Stored } from './database';
 
 export interface ImportedFile {
@@ -31,26 +31,27 @@ export async function commitImport(
 	}
 ): Promise<void> {
 	const tables = [db.evidence, db.evalRuns, db.meta, db.models, db.capabilities];
+	const check = await loadChecks();
 	await db.transaction('rw', tables, async () => {
 		const meta = await db.meta.get('workspace');
 		if (!meta) throw new Error('there is no workspace yet');
 		// Made on the mapping screen: checked as the file would check them, added first.
 		const storedModels = (await db.models.toArray()).map(strip);
 		const storedCapabilities = (await db.capabilities.toArray()).map(strip);
-		const newModels = checkRecords('models', created.models, { models: storedModels });
-		const newCapabilities = checkRecords('capabilities', created.capabilities, {
+		const newModels = check.records('models', created.models, { models: storedModels });
+		const newCapabilities = check.records('capabilities', created.capabilities, {
 			capabilities: storedCapabilities
 		});
 		const models = [...storedModels, ...newModels];
 		const capabilities = [...storedCapabilities, ...newCapabilities];
-		const checked = checkRecords(
+		const checked = check.records(
 			'evidence',
 			evidence,
 			{ models, capabilities },
 			(e) => `${e.modelId} on ${e.capabilityId}, from “${e.source.title}”`
 		);
 		// Run ids are unique in the table: a run stored meanwhile fails the whole transaction.
-		const checkedRuns = checkRecords(
+		const checkedRuns = check.records(
 			'evalRuns',
 			runs,
 			{ models },
@@ -86,8 +87,9 @@ export async function importedBefore(
 
 /** Adds roadmap items at the end, in the order given: all of them, or none. */
 export async function addItems(db: CapmapDatabase, items: readonly Item[]): Promise<void> {
+	const check = await loadChecks();
 	await db.transaction('rw', db.items, db.capabilities, async () => {
-		const checked = checkRecords(
+		const checked = check.records(
 			'items',
 			items,
 			{

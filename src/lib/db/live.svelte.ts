@@ -12,12 +12,12 @@ export class Live<T> {
 	#error = $state.raw<unknown>(undefined);
 	#subscribe: () => void;
 
-	/** `name` labels a performance mark at each result, which the benchmark reads. */
-	constructor(query: () => Promise<T>, name?: string) {
+	/** `mark`, when given, is a performance mark set at each result (perf-marks.ts). */
+	constructor(query: () => Promise<T>, mark?: string) {
 		this.#subscribe = createSubscriber((update) => {
 			const subscription = liveQuery(query).subscribe({
 				next: (value) => {
-					if (name) performance.mark(`capmap:live:${name}`);
+					if (mark) performance.mark(mark);
 					this.#current = value;
 					this.#loading = false;
 					this.#error = undefined;

@@ -5,10 +5,10 @@
  * before it is written, and so are the name and settings.
  */
 import { mergeEdit } from '$lib/domain/patch';
-import { DEFAULT_SETTINGS, type Evidence } from '$lib/domain/schemas';
+import { DEFAULT_SETTINGS, WORKSPACE_FORMAT, WORKSPACE_VERSION } from '$lib/domain/entities';
+import type { Evidence } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
-import { WORKSPACE_FORMAT, WORKSPACE_VERSION } from '$lib/domain/workspace';
-import { checkSettings, checkWorkspace } from './check';
+import { loadChecks } from './check';
 import { ENTITY_TABLES, type CapmapDatabase, type Stored } from './database';
 import { EditConflict } from './errors';
 
@@ -86,7 +86,7 @@ export async function replaceWorkspace(
 	db: CapmapDatabase,
 	input: Workspace | unknown
 ): Promise<void> {
-	const workspace = checkWorkspace(input);
+	const workspace = (await loadChecks()).workspace(input);
 	await db.transaction('rw', everyTable(db), async () => {
 		await Promise.all([
 			db.briefVersions.clear(),
@@ -118,6 +118,7 @@ export async function saveSettings(
 	db: CapmapDatabase,
 	edit: { base: WorkspaceSettings; next: WorkspaceSettings; overwrite?: readonly string[] }
 ): Promise<WorkspaceSettings> {
+	const check = await loadChecks();
 	return db.transaction('rw', db.meta, async () => {
 		const meta = await db.meta.get('workspace');
 		if (!meta) throw new Error('there is no workspace yet');
@@ -126,7 +127,7 @@ export async function saveSettings(
 		const merged = mergeEdit(stored, edit.base, edit.next, edit.overwrite);
 		if (merged.conflicts.length > 0) throw new EditConflict(merged.conflicts, stored);
 		const { name, ...next } = merged.record;
-		const checked = checkSettings(name, { ...settings, ...next });
+		const checked = check.settings(name, { ...settings, ...next });
 		await db.meta.put({ ...meta, ...checked });
 		return { name: checked.name, ...checked.settings };
 	});

@@ -1,7 +1,8 @@
 /** The board's filters and columns: pure, so the board, its tests and the benchmark share them. */
 import type { ItemReadiness, Readiness } from './readiness';
 import { READINESS_STATES } from './readiness';
-import { isOpen, type Item } from './schemas';
+import { isOpen } from './entities';
+import type { Item } from './schemas';
 
 export interface BoardFilter {
 	quarter: string;

@@ -18,7 +18,7 @@ import {
 import { quarterOf } from './dates';
 import { decidingEvidence, type Confidence } from './evidence';
 import { joinAnd } from './format';
-import { rolesOf } from './schemas';
+import { rolesOf } from './entities';
 
 /** How many decisions naming the model the bottom line cites; the rest go to the risks. */
 export const BOTTOM_LINE_DECISIONS = 2;

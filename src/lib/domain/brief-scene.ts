@@ -23,15 +23,8 @@ import {
 	type ReadinessSummary
 } from './readiness';
 import { applyOverrides, type ModelOverride } from './scenario';
-import {
-	isCandidate,
-	isOpen,
-	rolesOf,
-	type Capability,
-	type Decision,
-	type Item,
-	type Model
-} from './schemas';
+import { isCandidate, isOpen, rolesOf } from './entities';
+import type { Capability, Decision, Item, Model } from './schemas';
 import type { Workspace } from './workspace';
 
 export class BriefError extends Error {}

@@ -21,7 +21,8 @@ import {
 import type { Deciding } from './evidence';
 import { READINESS_LABEL } from './format';
 import { bestAmong, candidatesFor, isBetter, type BestValue } from './readiness';
-import { isCandidate, roleOf, type Capability, type Item } from './schemas';
+import { isCandidate, roleOf } from './entities';
+import type { Capability, Item } from './schemas';
 
 interface Advantage {
 	capability: Capability;

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { confidenceOf, decidingEvidence, indexEvidence } from './evidence';
 import { addDays } from './dates';
-import { EVIDENCE_KINDS, type Evidence } from './schemas';
+import { type Evidence } from './schemas';
+import { EVIDENCE_KINDS } from './entities';
 
 const AS_OF = '2026-11-27';
 const SETTINGS = { staleAfterDays: 180, minSampleSize: 100 };

@@ -5,13 +5,8 @@
  * requirement rather than a scan of the evidence.
  */
 import { dayNumber, daysBetween } from './dates';
-import {
-	EVIDENCE_KINDS,
-	type Capability,
-	type Evidence,
-	type EvidenceKind,
-	type Settings
-} from './schemas';
+import { EVIDENCE_KINDS } from './entities';
+import type { Capability, Evidence, EvidenceKind, Settings } from './schemas';
 
 export type Confidence = 'high' | 'medium' | 'low';
 export const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };

@@ -5,14 +5,8 @@
  */
 import { stableHash } from './eval-runs';
 import { oneLine } from './one-line';
-import {
-	CLASSIFICATIONS,
-	type Decision,
-	type EvalRun,
-	type Finding,
-	type Item,
-	type Requirement
-} from './schemas';
+import { type Decision, type EvalRun, type Finding, type Item, type Requirement } from './schemas';
+import { CLASSIFICATIONS } from './entities';
 
 export type Classification = (typeof CLASSIFICATIONS)[number];
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PlainEvidenceCheck } from './plain-evidence';
-import { Evidence, EVIDENCE_KINDS, LIMITS } from './schemas';
+import { EVIDENCE_KINDS, LIMITS } from './entities';
+import { Evidence } from './schemas';
 import { validateWorkspace } from './workspace';
 import { workspace, model, capability, evidence } from '../../test-support/testing';
 

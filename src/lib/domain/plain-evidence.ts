@@ -7,7 +7,8 @@
  * names the problem. A property test (plain-evidence.spec.ts) holds this check to the schema's
  * verdict. Items have the same kind of fast path in plain-items.ts, built from the helpers below.
  */
-import { EVIDENCE_KINDS, isoDate, LIMITS } from './schemas';
+import { EVIDENCE_KINDS, LIMITS } from './entities';
+import { isoDate } from './schemas';
 
 const KINDS: ReadonlySet<string> = new Set(EVIDENCE_KINDS);
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PlainItemCheck } from './plain-items';
-import { Item, ITEM_STATUSES, LIMITS, PRIORITIES } from './schemas';
+import { Item } from './schemas';
+import { ITEM_STATUSES, LIMITS, PRIORITIES } from './entities';
 import { validateWorkspace } from './workspace';
 import { capability, item, need, workspace } from '../../test-support/testing';
 

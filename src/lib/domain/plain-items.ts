@@ -18,15 +18,8 @@ import {
 	keyCount,
 	optional
 } from './plain-evidence';
-import {
-	ITEM_STATUSES,
-	LIMITS,
-	PRIORITIES,
-	quarter,
-	SpecExample,
-	type Item,
-	type Requirement
-} from './schemas';
+import { quarter, SpecExample, type Item, type Requirement } from './schemas';
+import { ITEM_STATUSES, LIMITS, PRIORITIES } from './entities';
 
 const STATUSES: ReadonlySet<string> = new Set(ITEM_STATUSES);
 const PRIORITY_SET: ReadonlySet<string> = new Set(PRIORITIES);

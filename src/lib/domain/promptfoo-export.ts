@@ -26,14 +26,8 @@
  */
 import { comparator, formatValue } from './format';
 import { slug } from './ids';
-import {
-	DEFAULT_ROLE,
-	roleOf,
-	type Capability,
-	type Item,
-	type Requirement,
-	type Spec
-} from './schemas';
+import { type Capability, type Item, type Requirement, type Spec } from './schemas';
+import { DEFAULT_ROLE, roleOf } from './entities';
 import { yamlBlock, yamlComment, type YamlMapping } from './yaml-text';
 
 /** The ROUGE-1 score at and above which an output resembles an example's output. */

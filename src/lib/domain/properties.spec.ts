@@ -20,15 +20,8 @@ import {
 	readinessOf
 } from './readiness';
 import { withOverrides } from './scenario';
-import {
-	EVIDENCE_KINDS,
-	MODEL_STATUSES,
-	isOpen,
-	roleOf,
-	rolesOf,
-	type Evidence,
-	type Model
-} from './schemas';
+import { EVIDENCE_KINDS, MODEL_STATUSES, isOpen, roleOf, rolesOf } from './entities';
+import type { Evidence, Model } from './schemas';
 import { validateWorkspace, type Workspace } from './workspace';
 
 const AS_OF = '2026-11-27';

@@ -17,17 +17,8 @@ import {
 	type Deciding,
 	type EvidenceIndex
 } from './evidence';
-import {
-	DEFAULT_ROLE,
-	roleOf,
-	rolesOf,
-	type Capability,
-	type Direction,
-	type Evidence,
-	type Item,
-	type Model,
-	type Requirement
-} from './schemas';
+import { DEFAULT_ROLE, roleOf, rolesOf } from './entities';
+import type { Capability, Direction, Evidence, Item, Model, Requirement } from './schemas';
 import type { Workspace } from './workspace';
 
 export const READINESS_STATES = ['ready', 'upgrade', 'unverified', 'waiting'] as const;

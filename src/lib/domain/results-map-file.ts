@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { parseJsonText } from './json-text';
 import { formatPath, issueSentence } from './problems';
 import type { ResultsMap } from './results-map';
-import { id, LIMITS } from './schemas';
+import { id } from './schemas';
+import { LIMITS } from './entities';
 
 const ResultsMapSchema = z.object({
 	models: z.record(z.string().max(LIMITS.name), id).default({}),

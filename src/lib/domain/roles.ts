@@ -2,7 +2,8 @@
  * Roles in words and back: the Models and Capabilities editors write roles as text, and show the
  * roles the workspace already uses so that `embedding` is not typed as `embeddings` the next time.
  */
-import { DEFAULT_ROLE, roleOf, rolesOf, type Capability, type Model } from './schemas';
+import { DEFAULT_ROLE, roleOf, rolesOf } from './entities';
+import type { Capability, Model } from './schemas';
 
 /** Every role a capability asks for or a model fills, `llm` always among them, sorted. */
 export function rolesInUse(

@@ -6,7 +6,8 @@
  */
 import { isIsoDate } from './dates';
 import type { ModelOverride } from './scenario';
-import { MODEL_STATUSES, type ModelStatus } from './schemas';
+import { type ModelStatus } from './schemas';
+import { MODEL_STATUSES } from './entities';
 
 const PARAM = 'model';
 const SEP = '~';

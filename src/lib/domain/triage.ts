@@ -16,7 +16,8 @@ import {
 	type ItemReadiness,
 	type Readiness
 } from './readiness';
-import { isCandidate, isOpen, type EvalRun, type Evidence, type Item } from './schemas';
+import { isCandidate, isOpen } from './entities';
+import type { EvalRun, Evidence, Item } from './schemas';
 import type { Workspace } from './workspace';
 
 /** User text in the note: one line of literal Markdown, as the brief writes names. */

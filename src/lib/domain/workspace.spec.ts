@@ -1,15 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { roleOf, rolesOf } from './schemas';
+import { roleOf, rolesOf, serializeWorkspace } from './entities';
 import { linkedWorkspace } from '../../test-support/testing';
-import {
-	formatPath,
-	formatProblem,
-	parseWorkspaceText,
-	serializeWorkspace,
-	validateWorkspace
-} from './workspace';
+import { formatPath, formatProblem, parseWorkspaceText, validateWorkspace } from './workspace';
 
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 const sample = () => read('samples/sample-workspace.json');

@@ -8,11 +8,10 @@ import { parseJsonText } from './json-text';
 import { isPlainArray, PlainEvidenceCheck } from './plain-evidence';
 import { PlainItemCheck } from './plain-items';
 import { describe, formatPath, formatProblem, issueSentence, type Problem } from './problems';
+import { DEFAULT_SETTINGS, LIMITS, WORKSPACE_FORMAT, WORKSPACE_VERSION } from './entities';
 import {
 	Brief,
 	Capability,
-	DEFAULT_SETTINGS,
-	LIMITS,
 	Decision,
 	EvalRun,
 	Evidence,
@@ -22,10 +21,6 @@ import {
 	Settings,
 	text
 } from './schemas';
-
-export const WORKSPACE_FORMAT = 'capmap.workspace';
-/** The version this Capmap writes. It reads version 1 too: every role `llm`, no findings or runs. */
-export const WORKSPACE_VERSION = 2;
 
 export const Workspace = z.object({
 	format: z.literal(WORKSPACE_FORMAT, `must be "${WORKSPACE_FORMAT}"`),
@@ -80,18 +75,8 @@ function field(row: unknown, key: string): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** The workspace file's lists of records, in the file's order. */
-export const RECORD_KINDS = [
-	'capabilities',
-	'models',
-	'evidence',
-	'items',
-	'decisions',
-	'findings',
-	'evalRuns',
-	'briefs'
-] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
+import { RECORD_KINDS, type RecordKind } from './entities';
+export { RECORD_KINDS, type RecordKind };
 
 const ENTITY_NAMES: Record<RecordKind, string> = {
 	capabilities: 'capability',
@@ -300,8 +285,4 @@ export function parseWorkspaceText(source: string): ValidationResult {
 	const json = parseJsonText(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
 	if (!json.ok) return { ok: false, problems: [{ path: '(file)', message: json.problem }] };
 	return validateWorkspace(json.value);
-}
-
-export function serializeWorkspace(workspace: Workspace): string {
-	return JSON.stringify(workspace, null, 2) + '\n';
 }

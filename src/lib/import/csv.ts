@@ -16,7 +16,7 @@
  * name; without a case column they have no cases and say so.
  */
 import { clip, withUniqueKeys, type EvalCase } from '../domain/eval-runs';
-import { LIMITS } from '../domain/schemas';
+import { LIMITS } from '../domain/entities';
 import { readCsvTable, type CsvReadOptions } from './csv-table';
 import {
 	countAt,

@@ -22,7 +22,8 @@ import {
 import type { ResultsMap } from '../domain/results-map';
 import { computeReadiness } from '../domain/readiness';
 import { diffReadiness, regressionsFirst, type ReadinessChange } from '../domain/scenario';
-import { EvalRun, LIMITS, type Evidence, type EvidenceKind } from '../domain/schemas';
+import { EvalRun, type Evidence, type EvidenceKind } from '../domain/schemas';
+import { LIMITS } from '../domain/entities';
 import { formatPath, issueSentence } from '../domain/problems';
 import { PlainEvidenceCheck } from '../domain/plain-evidence';
 import { evidenceProblems, formatProblem, type Workspace } from '../domain/workspace';

@@ -8,7 +8,8 @@
  * is one transaction.
  */
 import { liveQuery } from 'dexie';
-import { CapmapDatabase, DATABASE_NAME } from '../db/database';
+import { CapmapDatabase } from '../db/database';
+import { DATABASE_NAME } from '../db/status';
 import { commitImport, importedBefore, rememberedMap } from '../db/import-repo';
 import { loadWorkspace } from '../db/workspace-repo';
 import { caseChanges } from '../domain/eval-runs';

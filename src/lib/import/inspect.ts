@@ -14,7 +14,7 @@
  */
 import { clip, withUniqueKeys, type EvalCase } from '../domain/eval-runs';
 import { formatPath } from '../domain/problems';
-import { LIMITS } from '../domain/schemas';
+import { LIMITS } from '../domain/entities';
 import {
 	arrayAt,
 	countAt,

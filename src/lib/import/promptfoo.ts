@@ -14,7 +14,7 @@
  * one prompt, each key ends in ` (prompt N)`, N counting the provider's prompts in file order.
  */
 import { caseKey, clip, varsText, withUniqueKeys, type EvalCase } from '../domain/eval-runs';
-import { LIMITS } from '../domain/schemas';
+import { LIMITS } from '../domain/entities';
 import { quote } from '../domain/strict';
 import { formatPath } from '../domain/problems';
 import {

@@ -7,7 +7,7 @@
  */
 import type { EvalCase } from '../domain/eval-runs';
 import { parseJsonText } from '../domain/json-text';
-import { LIMITS } from '../domain/schemas';
+import { LIMITS } from '../domain/entities';
 import {
 	readCount,
 	readDay,

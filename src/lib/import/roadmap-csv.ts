@@ -9,7 +9,8 @@
 import { readCsvTable, type CsvTable } from './csv-table';
 import { slug, uniqueId } from '../domain/ids';
 import { quarterOf } from '../domain/dates';
-import { Item, ITEM_STATUSES, PRIORITIES, type ItemStatus, type Priority } from '../domain/schemas';
+import { ITEM_STATUSES, PRIORITIES } from '../domain/entities';
+import { Item, type ItemStatus, type Priority } from '../domain/schemas';
 import { formatPath, issueSentence } from '../domain/problems';
 import { fromCsvCell } from '../domain/items-csv';
 import { DecodeError, decodeText } from './decode';

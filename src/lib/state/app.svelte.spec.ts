@@ -5,6 +5,13 @@ import { app } from './app.svelte';
 import { toasts } from './toasts.svelte';
 
 describe('app state', () => {
+	it('knows on a first visit, without the storage code, that there is no workspace', async () => {
+		expect(await app.returning).toBe(false);
+		expect([app.workspace, app.loading, app.error]).toEqual([null, false, undefined]);
+		await app.connect();
+		expect([app.workspace, app.loading]).toEqual([null, false]);
+	});
+
 	it('moves the as-of date only to a real date; an empty one is today', () => {
 		const today = app.asOf;
 		expect(app.setAsOf('someday')).toBe(false);

@@ -2,43 +2,91 @@
  * App-wide state: the live workspace from IndexedDB, the as-of date, what readiness follows from
  * them, and whether this tab can still write. Components read these; they never touch the
  * database themselves (changes go through state/commands.ts).
+ *
+ * The storage code (Dexie, the repositories) is not part of the first screen. A returning user's
+ * workspace is read as soon as it has loaded; on a first visit there is no database at all, which
+ * the browser can say without it, so the welcome page shows at once and storage loads after it is
+ * painted (`connect`).
  */
-import { connectionLost, db, onConnectionLost, type ConnectionLoss } from '$lib/db';
-import { Live } from '$lib/db/live.svelte';
-import { loadWorkspace } from '$lib/db/workspace-repo';
-import { isIsoDate, todayIso } from '$lib/domain/dates';
+import type { Live } from '$lib/db/live.svelte';
 import {
-	createContext,
-	readinessOf,
-	type ItemReadiness,
-	type ReadinessContext
-} from '$lib/domain/readiness';
+	connectionLost,
+	onConnectionLost,
+	startedWithoutDatabase,
+	type ConnectionLoss
+} from '$lib/db/status';
+import { isIsoDate, todayIso } from '$lib/domain/dates';
+import type { ItemReadiness, ReadinessContext } from '$lib/domain/readiness';
 import type { Workspace } from '$lib/domain/workspace';
+import { PERF_MARKS } from '$lib/perf-marks';
 
 export type Persistence = 'unknown' | 'granted' | 'denied' | 'unsupported';
 
 class AppState {
-	#live = new Live<Workspace | null>(() => loadWorkspace(db), 'workspace');
+	/** The stored workspace, live, once the storage code has loaded. */
+	#live = $state.raw<Live<Workspace | null> | null>(null);
+	/** The readiness rules, loaded with the storage code: there is nothing to judge before. */
+	#rules = $state.raw<typeof import('$lib/domain/readiness') | null>(null);
+	/** This browser has no database yet, so no workspace: known before storage loads. */
+	#noDatabase = $state(false);
+	/** Why the storage code could not be loaded, if it could not. */
+	#failure = $state.raw<unknown>(undefined);
+	#connecting: Promise<void> | undefined;
 	#asOf = $state(todayIso());
 	#persistence = $state<Persistence>('unknown');
 	#lost = $state<ConnectionLoss | null>(connectionLost());
 
 	constructor() {
 		onConnectionLost((why) => (this.#lost = why));
+		void startedWithoutDatabase().then((none) => {
+			if (none) this.#noDatabase = true;
+			else void this.connect();
+		});
+	}
+
+	/**
+	 * Resolves true when this browser had a Capmap database as the app started, so a workspace is
+	 * likely: a page may fetch the code it draws one with beside it, rather than after it.
+	 */
+	get returning(): Promise<boolean> {
+		return startedWithoutDatabase().then((none) => !none);
+	}
+
+	/** Loads the storage code and starts reading the workspace live; once. */
+	connect(): Promise<void> {
+		this.#connecting ??= Promise.all([
+			import('$lib/db'),
+			import('$lib/db/workspace-repo'),
+			import('$lib/db/live.svelte'),
+			import('$lib/domain/readiness')
+		]).then(
+			([{ db }, { loadWorkspace }, { Live }, rules]) => {
+				this.#rules = rules;
+				this.#live = new Live(() => loadWorkspace(db), PERF_MARKS.workspaceRead);
+			},
+			(error: unknown) => {
+				this.#failure = error;
+			}
+		);
+		return this.#connecting;
 	}
 
 	/** The stored workspace: undefined while loading, null before there is one. */
 	get workspace(): Workspace | null | undefined {
-		return this.#live.current;
+		const current = this.#live?.current;
+		if (current !== undefined) return current;
+		return this.#noDatabase ? null : undefined;
 	}
 
 	get loading(): boolean {
-		return this.#live.loading;
+		if (this.#noDatabase || this.#failure !== undefined) return false;
+		return this.#live?.loading ?? true;
 	}
 
 	/** Why the workspace could not be read, when nothing has been read at all. */
 	get error(): unknown {
-		return this.#live.current === undefined ? this.#live.error : undefined;
+		if (this.#failure !== undefined) return this.#failure;
+		return this.#live?.current === undefined ? this.#live?.error : undefined;
 	}
 
 	/** Why this tab can no longer save (another tab upgraded or deleted the database), or null. */
@@ -66,7 +114,8 @@ class AppState {
 	/** The rules' context for the current workspace and as-of date, rebuilt only when they change. */
 	#context = $derived.by((): ReadinessContext | null => {
 		const ws = this.workspace;
-		return ws ? createContext(ws, this.#asOf) : null;
+		const rules = this.#rules;
+		return ws && rules ? rules.createContext(ws, this.#asOf) : null;
 	});
 
 	get context(): ReadinessContext | null {
@@ -76,8 +125,10 @@ class AppState {
 	#readiness = $derived.by((): Map<string, ItemReadiness> => {
 		const ws = this.workspace;
 		const ctx = this.#context;
+		const rules = this.#rules;
 		const out = new Map<string, ItemReadiness>();
-		if (ws && ctx) for (const item of ws.items) out.set(item.id, readinessOf(ctx, item));
+		if (ws && ctx && rules)
+			for (const item of ws.items) out.set(item.id, rules.readinessOf(ctx, item));
 		return out;
 	});
 

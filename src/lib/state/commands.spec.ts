@@ -4,7 +4,7 @@ import { CapmapDatabase } from '$lib/db/database';
 import { commitImport } from '$lib/db/import-repo';
 import { loadWorkspace } from '$lib/db/workspace-repo';
 import { FAULT_FLAG, injectFaults } from '$lib/db/fault-injection';
-import type { ConnectionLoss } from '$lib/db';
+import type { ConnectionLoss } from '$lib/db/status';
 import type { Item } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
 import { createCommands, type WriteResult } from './commands';

@@ -20,7 +20,7 @@
  * A save takes an `Edit`: the record as the form opened (null for a new one) and as it is now;
  * only the changed fields are written (entity-repo.ts).
  */
-import { connectionLost, db as appDb, type ConnectionLoss } from '$lib/db';
+import { db as appDb } from '$lib/db';
 import * as briefRepo from '$lib/db/brief-repo';
 import type { CapmapDatabase } from '$lib/db/database';
 import * as deletes from '$lib/db/delete-repo';
@@ -39,6 +39,7 @@ import type {
 	Model
 } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
+import { connectionLost, type ConnectionLoss } from '$lib/db/status';
 import { drafts } from './drafts';
 import {
 	APPLY,

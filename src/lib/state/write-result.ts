@@ -5,7 +5,7 @@
  * what happened and what to do — and `failure.kind` lets a form react (show a conflict's choice,
  * mark a field). What was typed is never cleared by a failure; the messages say so.
  */
-import type { ConnectionLoss } from '$lib/db';
+import type { ConnectionLoss } from '$lib/db/status';
 import { EditConflict, InvalidRecord, MissingRecord, RefusedChange } from '$lib/db/errors';
 import type { FieldConflict } from '$lib/domain/patch';
 import type { Problem } from '$lib/domain/workspace';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { serializeWorkspace, validateWorkspace, type Workspace } from '$lib/domain/workspace';
+import { validateWorkspace, type Workspace } from '$lib/domain/workspace';
+import { serializeWorkspace } from '$lib/domain/entities';
 import { arbitraryFullWorkspace } from '../../test-support/arbitrary-full-workspace';
 import { linkedWorkspace } from '../../test-support/testing';
 import { recentlyDeleted } from './deleted';

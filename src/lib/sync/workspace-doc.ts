@@ -13,7 +13,8 @@
  * servers): change them only with a migration that every client runs.
  */
 import * as Y from 'yjs';
-import { validateWorkspace, WORKSPACE_FORMAT, WORKSPACE_VERSION } from '../domain/workspace';
+import { validateWorkspace } from '../domain/workspace';
+import { WORKSPACE_FORMAT, WORKSPACE_VERSION } from '../domain/entities';
 import type { ValidationResult, Workspace } from '../domain/workspace';
 import { RECORD_KINDS, type RecordKind } from './kinds';
 import { withoutLinksToDeleted, type DeletedIds } from './links';
