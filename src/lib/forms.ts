@@ -32,6 +32,11 @@ export function optional(value: string): string | undefined {
 	return trimmed === '' ? undefined : trimmed;
 }
 
+/** A chosen value, or absent when the choice is empty (a select's "none", an untouched field). */
+export function optionalChoice<V>(value: V | '' | undefined): V | undefined {
+	return value === '' || value === undefined ? undefined : value;
+}
+
 export function optionalNumber(value: string | number | null | undefined): number | undefined {
 	if (value === null || value === undefined || value === '') return undefined;
 	return Number(value);
