@@ -88,6 +88,16 @@ export default ts.config(
 		[...forbid('db', 'state', 'components', 'import')]
 	),
 	layer(
+		['src/lib/sharing/**'],
+		'sharing/ keeps a shared workspace in step: the doc (sync/), the local database (db/) and the sync server; no app state or UI.',
+		[
+			...forbid('state', 'components', 'import', 'markdown', 'charts'),
+			'svelte',
+			'svelte/*',
+			'$app/*'
+		]
+	),
+	layer(
 		['src/lib/components/**', 'src/routes/**'],
 		'Components and pages reach data through state/ commands, never the database directly.',
 		[...forbid('db'), 'dexie']

@@ -32,15 +32,30 @@ export function createRecord<K extends RecordKind>(
 	record: RecordOf<K>,
 	stamp: Stamp
 ): void {
-	const records = kindMap(doc, kind);
-	if (records.has(record.id))
-		throw new RecordError(`${kind} already has a record ${JSON.stringify(record.id)}`);
+	createRecords(doc, kind, [record], stamp);
+}
+
+/** Adds records after the others, in their order, in one change (an import of 20,000 cases). */
+export function createRecords<K extends RecordKind>(
+	doc: Y.Doc,
+	kind: K,
+	records: readonly RecordOf<K>[],
+	stamp: Stamp
+): void {
+	const map = kindMap(doc, kind);
+	for (const record of records)
+		if (map.has(record.id))
+			throw new RecordError(`${kind} already has a record ${JSON.stringify(record.id)}`);
 	let last = -1;
-	for (const map of records.values()) {
-		const seq = map.get(SEQ);
+	for (const recordMap of map.values()) {
+		const seq = recordMap.get(SEQ);
 		if (typeof seq === 'number' && seq > last) last = seq;
 	}
-	records.set(record.id, newRecordMap(kind, record, last + 1, [[EDITED, stamp]]));
+	doc.transact(() => {
+		records.forEach((record, i) =>
+			map.set(record.id, newRecordMap(kind, record, last + 1 + i, [[EDITED, stamp]]))
+		);
+	});
 }
 
 /**

@@ -1,0 +1,187 @@
+/**
+ * Two devices sharing one workspace, without a server: each has its own local database and doc,
+ * and the docs exchange their updates as the sync server would relay them. What one device's
+ * commands write reaches the other's local tables, field by field.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CapmapDatabase } from '$lib/db/database';
+import { deleteItem, restore } from '$lib/db/delete-repo';
+import { saveItem, saveModel } from '$lib/db/entity-repo';
+import { loadWorkspace, replaceWorkspace, saveSettings } from '$lib/db/workspace-repo';
+import type { Item } from '$lib/domain/schemas';
+import type { Workspace } from '$lib/domain/workspace';
+import { sample } from '../../test-support/sample';
+import { recentlyDeleted } from '$lib/sync/deleted';
+import { keepReadModel } from './doc-to-local';
+import { recordHistory } from '$lib/sync/history';
+import { LOCAL_ORIGIN, sendLocalChanges } from './local-to-doc';
+import { writeWorkspace } from '$lib/sync/workspace-doc';
+
+let counter = 0;
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+	for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+interface Device {
+	db: CapmapDatabase;
+	doc: Y.Doc;
+	settled(): Promise<void>;
+	item(id: string): Promise<Item>;
+}
+
+async function device(name: string): Promise<Device> {
+	const db = new CapmapDatabase(`bridge-${name}-${++counter}`);
+	const doc = new Y.Doc();
+	const stopSending = sendLocalChanges(db, doc, () => ({ by: name, at: new Date().toISOString() }));
+	const readModel = keepReadModel(db, doc, (problem) => {
+		if (problem) throw new Error(problem);
+	});
+	cleanup.push(async () => {
+		stopSending();
+		readModel.stop();
+		db.close();
+		await db.delete();
+	});
+	return {
+		db,
+		doc,
+		settled: () => readModel.settled(),
+		async item(id) {
+			const ws = await loadWorkspace(db);
+			return ws!.items.find((item) => item.id === id)!;
+		}
+	};
+}
+
+/** The sample as stored and read back: what an upload sends. */
+let loaded: Workspace;
+
+/** Two devices on one shared workspace (A uploaded the sample), relaying while online. */
+async function setUp() {
+	const online = { value: true };
+	const a = await device('Ana');
+	const b = await device('Ben');
+	const queued: [Y.Doc, Uint8Array][] = [];
+	const relay = (from: Y.Doc, to: Y.Doc) =>
+		from.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin === 'relay') return;
+			if (online.value) Y.applyUpdate(to, update, 'relay');
+			else queued.push([to, update]);
+		});
+	relay(a.doc, b.doc);
+	relay(b.doc, a.doc);
+	await replaceWorkspace(a.db, sample());
+	loaded = (await loadWorkspace(a.db))!;
+	a.doc.transact(() => writeWorkspace(a.doc, loaded, { by: 'Ana', at: 'now' }), LOCAL_ORIGIN);
+	return {
+		a,
+		b,
+		async settle() {
+			await a.settled();
+			await b.settled();
+		},
+		offline() {
+			online.value = false;
+		},
+		online() {
+			online.value = true;
+			for (const [to, update] of queued.splice(0)) Y.applyUpdate(to, update, 'relay');
+		}
+	};
+}
+
+describe('the local tables and the shared doc, both ways', () => {
+	it('an upload gives the other device the whole workspace', async () => {
+		const { b, settle } = await setUp();
+		await settle();
+		expect(await loadWorkspace(b.db)).toEqual(loaded);
+	});
+});
+
+describe('edits cross over field by field', () => {
+	it('an item saved on A shows on B; concurrent edits of different fields both stay', async () => {
+		const { a, b, settle, offline, online } = await setUp();
+		await settle();
+		const base = await a.item('semantic-search');
+		offline();
+		await saveItem(a.db, { base, next: { ...base, owner: 'Ana' } });
+		await saveItem(b.db, { base, next: { ...base, priority: 'P2' } });
+		online();
+		await settle();
+		for (const device of [a, b]) {
+			const item = await device.item('semantic-search');
+			expect(item.owner).toBe('Ana');
+			expect(item.priority).toBe('P2');
+		}
+	});
+
+	it('two people typing in one description both keep their words', async () => {
+		const { a, b, settle, offline, online } = await setUp();
+		await settle();
+		const base = await a.item('ticket-triage');
+		offline();
+		await saveItem(a.db, { base, next: { ...base, description: `Ana: ${base.description}` } });
+		await saveItem(b.db, { base, next: { ...base, description: `${base.description} (Ben)` } });
+		online();
+		await settle();
+		expect((await a.item('ticket-triage')).description).toBe(`Ana: ${base.description} (Ben)`);
+		expect((await b.item('ticket-triage')).description).toBe(`Ana: ${base.description} (Ben)`);
+	});
+
+	it('the same field set on both: one value wins everywhere, the other is in history', async () => {
+		const { a, b, settle, offline, online } = await setUp();
+		await settle();
+		const base = await a.item('semantic-search');
+		offline();
+		await saveItem(a.db, { base, next: { ...base, owner: 'Ana' } });
+		await saveItem(b.db, { base, next: { ...base, owner: 'Ben' } });
+		online();
+		await settle();
+		const winner = (await a.item('semantic-search')).owner;
+		expect((await b.item('semantic-search')).owner).toBe(winner);
+		const lost = recordHistory(a.doc, 'items', 'semantic-search');
+		expect(lost.map((write) => [write.by, write.to])).toEqual([
+			winner === 'Ana' ? ['Ben', 'Ben'] : ['Ana', 'Ana']
+		]);
+	});
+
+	it('a delete reaches B as a soft delete that can be undone, and undo brings it back', async () => {
+		const { a, b, settle } = await setUp();
+		await settle();
+		const snapshot = await deleteItem(a.db, 'semantic-search');
+		await settle();
+		expect(await b.item('semantic-search')).toBeUndefined();
+		expect(recentlyDeleted(b.doc).map((d) => d.id)).toContain('semantic-search');
+		await restore(a.db, snapshot);
+		await settle();
+		expect((await b.item('semantic-search')).id).toBe('semantic-search');
+		expect(recentlyDeleted(b.doc)).toEqual([]);
+	});
+
+	it('a new model and a renamed workspace cross over', async () => {
+		const { a, b, settle } = await setUp();
+		await settle();
+		await saveModel(a.db, {
+			base: null,
+			next: {
+				id: 'new-model',
+				name: 'New model',
+				vendor: 'Acme',
+				status: 'available',
+				roles: ['llm']
+			}
+		});
+		await saveSettings(a.db, {
+			base: { name: loaded.name, ...loaded.settings },
+			next: { name: 'Renamed', ...loaded.settings, minSampleSize: 50 }
+		});
+		await settle();
+		const ws = (await loadWorkspace(b.db))!;
+		expect(ws.models.at(-1)).toMatchObject({ id: 'new-model', name: 'New model' });
+		expect(ws.name).toBe('Renamed');
+		expect(ws.settings.minSampleSize).toBe(50);
+	});
+});

@@ -1,0 +1,208 @@
+/**
+ * The shared doc into the local database: the tables every page, chart, brief and export reads
+ * are the doc's read model, kept in step with it.
+ *
+ * A change that only edits fields of records that are there (someone typed, renamed, moved a
+ * date) is written record by record, each checked as a form's save is. Anything else — records
+ * added, deleted or restored, a whole upload or import, or a record that fails its check alone —
+ * re-reads the whole doc, checks it as the workspace file is checked, and writes what differs, in
+ * one transaction. A doc that fails the check (a broken client wrote it) is not written at all:
+ * the local tables keep the last good state and `onProblem` says what is wrong.
+ */
+import type { Table } from 'dexie';
+import * as Y from 'yjs';
+import { loadChecks, NAMED_BY } from '$lib/db/check';
+import type { CapmapDatabase, Stored } from '$lib/db/database';
+import { DEFAULT_SETTINGS } from '$lib/domain/entities';
+import { sameValue } from '$lib/domain/patch';
+import type { Workspace } from '$lib/domain/workspace';
+import { RECORD_KINDS, type RecordKind } from '$lib/sync/kinds';
+import { fromDoc, LOCAL_ORIGIN } from './local-to-doc';
+import { DELETED, readRecordMap } from '$lib/sync/record-map';
+import { kindMap, META, readWorkspace } from '$lib/sync/workspace-doc';
+
+type Fields = Record<string, unknown> & { id: string };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types its shared types by their events
+type YType = Y.AbstractType<any>;
+type Rows = Table<Stored<Fields>, number>;
+
+/** What a batch of doc changes touched. */
+interface Touched {
+	/** Records added, removed, deleted or restored, or the meta: the whole doc is read again. */
+	whole: boolean;
+	records: Map<RecordKind, Set<string>>;
+}
+
+const strip = ({ seq: _seq, ...record }: Stored<Fields>): Fields => record as Fields;
+
+export interface ReadModel {
+	/** Re-reads the whole doc into the local tables now (a first load, a reconnect). */
+	refresh(): Promise<void>;
+	/** Resolves once every change seen so far is in the local tables. */
+	settled(): Promise<void>;
+	stop(): void;
+}
+
+/**
+ * Keeps the local tables in step with `doc` from now on. `onProblem` hears why the doc could not
+ * be read (undefined once it can again).
+ */
+export function keepReadModel(
+	db: CapmapDatabase,
+	doc: Y.Doc,
+	onProblem: (problem: string | undefined) => void
+): ReadModel {
+	const kindOf = new Map<YType, RecordKind>(
+		RECORD_KINDS.map((kind) => [kindMap(doc, kind) as YType, kind])
+	);
+	const meta = doc.getMap(META);
+	let touched: Touched = { whole: false, records: new Map() };
+	let running: Promise<void> = Promise.resolve();
+	let scheduled = false;
+
+	/** The record a changed type belongs to: its kind and id, if it is inside one. */
+	function recordOf(type: YType): [RecordKind, string] | undefined {
+		let child = type;
+		for (;;) {
+			const item = child._item;
+			if (!item) return undefined;
+			const parent = item.parent as YType;
+			const kind = kindOf.get(parent);
+			if (kind) return item.parentSub ? [kind, item.parentSub] : undefined;
+			child = parent;
+		}
+	}
+
+	function note(transaction: Y.Transaction): void {
+		if (transaction.origin === LOCAL_ORIGIN) return;
+		for (const [type, keys] of transaction.changed) {
+			if (kindOf.has(type) || type === (meta as YType)) touched.whole = true;
+			else if (type._item === null)
+				continue; // the history of writes: nothing to read
+			else {
+				const found = recordOf(type);
+				if (!found) continue;
+				if (keys.has(DELETED)) touched.whole = true;
+				const [kind, id] = found;
+				let ids = touched.records.get(kind);
+				if (!ids) touched.records.set(kind, (ids = new Set()));
+				ids.add(id);
+			}
+		}
+		if (!scheduled && (touched.whole || touched.records.size > 0)) {
+			scheduled = true;
+			// After the current task: a burst of updates from the server is read once.
+			setTimeout(() => {
+				scheduled = false;
+				const batch = touched;
+				touched = { whole: false, records: new Map() };
+				running = running.then(() => apply(batch)).catch(reportFailure);
+			}, 0);
+		}
+	}
+
+	function reportFailure(error: unknown): void {
+		onProblem(`the shared workspace could not be written on this device: ${String(error)}`);
+	}
+
+	async function apply(batch: Touched): Promise<void> {
+		if (batch.whole || !(await applyRecords(batch.records))) await applyWhole();
+	}
+
+	/** Writes the touched records one by one; false when the whole doc must be read instead. */
+	async function applyRecords(records: Map<RecordKind, Set<string>>): Promise<boolean> {
+		const check = await loadChecks();
+		const kinds = RECORD_KINDS.filter((kind) => records.has(kind));
+		const tables = new Set(kinds.flatMap((kind) => [kind, ...NAMED_BY[kind]]));
+		return db.transaction(
+			'rw',
+			[...tables].map((name) => db[name]),
+			async (transaction) => {
+				fromDoc.add(transaction);
+				for (const kind of kinds) {
+					const ids = [...records.get(kind)!];
+					const table = db[kind] as unknown as Rows;
+					const stored = await table.where('id').anyOf(ids).toArray();
+					if (stored.length !== ids.length) return false;
+					const maps = ids.map((id) => kindMap(doc, kind).get(id));
+					if (maps.some((map) => !map || map.get(DELETED) !== undefined)) return false;
+					const next = ids.map((id, i) => readRecordMap(kind, id, maps[i]!) as Fields);
+					const pools: Partial<Workspace> = {};
+					for (const pool of NAMED_BY[kind]) {
+						const rows = (await (db[pool] as unknown as Rows).toArray()).map(strip);
+						(pools as Record<string, Fields[]>)[pool] =
+							pool === kind ? rows.filter((row) => !ids.includes(row.id)) : rows;
+					}
+					let checked: Fields[];
+					try {
+						checked = check.records(kind, next as never[], pools) as unknown as Fields[];
+					} catch {
+						return false;
+					}
+					const seqOf = new Map(stored.map((row) => [row.id, row.seq]));
+					await table.bulkPut(checked.map((record) => ({ ...record, seq: seqOf.get(record.id) })));
+				}
+				return true;
+			}
+		);
+	}
+
+	async function applyWhole(): Promise<void> {
+		const result = readWorkspace(doc);
+		if (!result.ok) {
+			const first = result.problems[0]!;
+			const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more)` : '';
+			onProblem(
+				`the shared workspace holds something this app cannot read — ${first.path}: ${first.message}${more}`
+			);
+			return;
+		}
+		await writeWhole(db, result.workspace);
+		onProblem(undefined);
+	}
+
+	const observer = (transaction: Y.Transaction) => note(transaction);
+	doc.on('afterTransaction', observer);
+
+	return {
+		refresh() {
+			running = running.then(applyWhole).catch(reportFailure);
+			return running;
+		},
+		async settled() {
+			while (scheduled) await new Promise((resolve) => setTimeout(resolve, 0));
+			await running;
+		},
+		stop() {
+			doc.off('afterTransaction', observer);
+		}
+	};
+}
+
+/**
+ * Makes the local tables hold `workspace`, writing only what differs: records kept keep their
+ * place, new ones go after them in the doc's order, removed ones go.
+ */
+async function writeWhole(db: CapmapDatabase, workspace: Workspace): Promise<void> {
+	await db.transaction('rw', [db.meta, ...RECORD_KINDS.map((kind) => db[kind])], async (tx) => {
+		fromDoc.add(tx);
+		const meta = await db.meta.get('workspace');
+		const settings = { ...DEFAULT_SETTINGS, ...workspace.settings };
+		if (!meta || meta.name !== workspace.name || !sameValue(meta.settings, settings))
+			await db.meta.put({ ...meta, key: 'workspace', name: workspace.name, settings });
+		for (const kind of RECORD_KINDS) {
+			const table = db[kind] as unknown as Rows;
+			const stored = new Map((await table.toArray()).map((row) => [row.id, row]));
+			const put: Stored<Fields>[] = [];
+			for (const record of workspace[kind] as Fields[]) {
+				const row = stored.get(record.id);
+				stored.delete(record.id);
+				if (!row) put.push(record);
+				else if (!sameValue(strip(row), record)) put.push({ ...record, seq: row.seq });
+			}
+			const gone = [...stored.values()].map((row) => row.seq!);
+			if (gone.length > 0) await table.bulkDelete(gone);
+			if (put.length > 0) await table.bulkPut(put);
+		}
+	});
+}

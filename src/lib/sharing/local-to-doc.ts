@@ -1,0 +1,200 @@
+/**
+ * This browser's changes to a shared workspace, from its local database into the shared doc.
+ *
+ * Every command still writes the local database first, in its one checked transaction (the
+ * repositories in db/ are unchanged, and a failed write changes nothing anywhere). Dexie's hooks
+ * see each record that transaction adds, changes or deletes, with its value before and after;
+ * once it commits, the same change is made in the doc as field-level edits (sync/edits.ts): the
+ * fields that changed and nothing else, long texts as the smallest text edit. So two people who
+ * change different fields of one record both keep theirs, and the doc is what everyone shares.
+ * The read model's own writes (doc-to-local.ts) are marked, and not sent back.
+ */
+import Dexie, { type Transaction } from 'dexie';
+import type * as Y from 'yjs';
+import type { CapmapDatabase, WorkspaceMeta } from '$lib/db/database';
+import { sameValue } from '$lib/domain/patch';
+import {
+	createRecords,
+	deleteRecord,
+	isDeleted,
+	restoreRecord,
+	updateRecord,
+	updateWorkspace
+} from '$lib/sync/edits';
+import { RECORD_KINDS, type RecordKind, type RecordOf } from '$lib/sync/kinds';
+import { readRecordMap, type Stamp } from '$lib/sync/record-map';
+import { kindMap } from '$lib/sync/workspace-doc';
+
+/** The origin of the doc transactions that carry this browser's own changes. */
+export const LOCAL_ORIGIN = Symbol('capmap local change');
+
+/** Transactions that write what the doc already holds (the read model): not sent back. */
+export const fromDoc = new WeakSet<Transaction>();
+
+type Fields = Record<string, unknown>;
+
+/** One record's change within one local transaction, as the doc will be told. */
+type Change =
+	| { type: 'create'; kind: RecordKind; record: Fields }
+	| { type: 'update'; kind: RecordKind; id: string; before: Fields; after: Fields }
+	| { type: 'delete'; kind: RecordKind; id: string }
+	| { type: 'workspace'; before: Fields; after: Fields };
+
+const withoutSeq = ({ seq: _seq, ...record }: Fields): Fields => record;
+
+/** The record after an update, from Dexie's hook: the record before and the changed key paths. */
+function applyModifications(before: Fields, modifications: Fields): Fields {
+	const after = structuredClone(before);
+	for (const [path, value] of Object.entries(modifications)) Dexie.setByKeyPath(after, path, value);
+	return after;
+}
+
+/** The fields to write: each one that differs, `undefined` for one removed. */
+function patchOf(before: Fields, after: Fields): Fields {
+	const patch: Fields = {};
+	for (const field of new Set([...Object.keys(before), ...Object.keys(after)]))
+		if (field !== 'id' && !sameValue(before[field], after[field])) patch[field] = after[field];
+	return patch;
+}
+
+/**
+ * Starts sending the local database's committed changes into `doc`; returns the function that
+ * stops. `stamp` says who makes a change, and when (asked once per transaction).
+ */
+export function sendLocalChanges(
+	db: CapmapDatabase,
+	doc: Y.Doc,
+	stamp: () => Stamp,
+	onSent: () => void = () => {}
+): () => void {
+	const pending = new Map<Transaction, Change[]>();
+
+	function record(transaction: Transaction, change: Change): void {
+		if (fromDoc.has(transaction)) return;
+		let changes = pending.get(transaction);
+		if (!changes) {
+			changes = [];
+			pending.set(transaction, changes);
+			transaction.on('complete', () => {
+				pending.delete(transaction);
+				send(changes!);
+			});
+			transaction.on('abort', () => pending.delete(transaction));
+		}
+		changes.push(change);
+	}
+
+	function send(changes: Change[]): void {
+		const by = stamp();
+		doc.transact(() => {
+			// Records created together are added together: one scan for the next place in order.
+			let created: { kind: RecordKind; records: Fields[] } | undefined;
+			const flushCreated = () => {
+				if (created)
+					createRecords(doc, created.kind, created.records as RecordOf<RecordKind>[], by);
+				created = undefined;
+			};
+			for (const change of changes) {
+				if (change.type === 'create' && !kindMap(doc, change.kind).has(String(change.record.id))) {
+					if (created?.kind !== change.kind) flushCreated();
+					created ??= { kind: change.kind, records: [] };
+					created.records.push(change.record);
+					continue;
+				}
+				flushCreated();
+				applyChange(doc, change, by);
+			}
+			flushCreated();
+		}, LOCAL_ORIGIN);
+		onSent();
+	}
+
+	const unsubscribe: (() => void)[] = [];
+	for (const kind of RECORD_KINDS) {
+		const table = db[kind] as unknown as Dexie.Table<Fields, number>;
+		const creating = function (_key: unknown, value: Fields, transaction: Transaction) {
+			record(transaction, { type: 'create', kind, record: withoutSeq(structuredClone(value)) });
+		};
+		const updating = function (
+			modifications: object,
+			_key: unknown,
+			value: Fields,
+			transaction: Transaction
+		) {
+			const before = withoutSeq(value);
+			const after = withoutSeq(applyModifications(value, modifications as Fields));
+			record(transaction, { type: 'update', kind, id: String(value.id), before, after });
+		};
+		const deleting = function (_key: unknown, value: Fields, transaction: Transaction) {
+			record(transaction, { type: 'delete', kind, id: String(value.id) });
+		};
+		table.hook('creating', creating);
+		table.hook('updating', updating);
+		table.hook('deleting', deleting);
+		unsubscribe.push(() => {
+			table.hook('creating').unsubscribe(creating);
+			table.hook('updating').unsubscribe(updating);
+			table.hook('deleting').unsubscribe(deleting);
+		});
+	}
+	const metaUpdating = function (
+		modifications: object,
+		_key: unknown,
+		value: WorkspaceMeta,
+		transaction: Transaction
+	) {
+		const before = value as unknown as Fields;
+		record(transaction, {
+			type: 'workspace',
+			before,
+			after: applyModifications(before, modifications as Fields)
+		});
+	};
+	db.meta.hook('updating', metaUpdating);
+	unsubscribe.push(() => db.meta.hook('updating').unsubscribe(metaUpdating));
+
+	return () => {
+		for (const stop of unsubscribe) stop();
+		pending.clear();
+	};
+}
+
+function applyChange(doc: Y.Doc, change: Change, by: Stamp): void {
+	switch (change.type) {
+		case 'create': {
+			// The record is in the doc already: a delete undone brings back the deleted record.
+			const id = String(change.record.id);
+			if (isDeleted(doc, change.kind, id)) restoreRecord(doc, change.kind, id, by);
+			const current = kindMap(doc, change.kind).get(id);
+			const patch = patchOf(current ? readRecordMap(change.kind, id, current) : {}, change.record);
+			if (Object.keys(patch).length > 0) updateRecord(doc, change.kind, id, patch, by);
+			return;
+		}
+		case 'update': {
+			const patch = patchOf(change.before, change.after);
+			if (!kindMap(doc, change.kind).has(change.id)) {
+				createRecords(doc, change.kind, [change.after as RecordOf<RecordKind>], by);
+				return;
+			}
+			if (Object.keys(patch).length > 0) updateRecord(doc, change.kind, change.id, patch, by);
+			return;
+		}
+		case 'delete':
+			if (kindMap(doc, change.kind).has(change.id)) deleteRecord(doc, change.kind, change.id, by);
+			return;
+		case 'workspace': {
+			const name = change.after.name as string;
+			const before = (change.before.settings ?? {}) as Fields;
+			const after = (change.after.settings ?? {}) as Fields;
+			updateWorkspace(
+				doc,
+				{
+					...(name !== change.before.name ? { name } : {}),
+					settings: patchOf(before, after)
+				},
+				by
+			);
+			return;
+		}
+	}
+}

@@ -1,0 +1,302 @@
+/**
+ * A shared workspace open on this device: its doc loaded from this browser's storage, kept in
+ * step with the local tables both ways (local-to-doc.ts, doc-to-local.ts), and synchronised with
+ * the sync server through a Hocuspocus provider. What it reports — the connection's one honest
+ * status, the role the server granted, who else is here — goes to `listener`.
+ */
+import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
+import { DexieYProvider } from 'y-dexie';
+import type * as Y from 'yjs';
+import type { CapmapDatabase } from '$lib/db/database';
+import { loadWorkspace } from '$lib/db/workspace-repo';
+import type { Workspace } from '$lib/domain/workspace';
+import { keepReadModel, type ReadModel } from './doc-to-local';
+import { LOCAL_ORIGIN, sendLocalChanges } from './local-to-doc';
+import { RECORD_KINDS } from '$lib/sync/kinds';
+import type { Stamp } from '$lib/sync/record-map';
+import { SharedDatabase, type SharedWorkspaceRow } from './shared-db';
+import { kindMap, META, writeWorkspace } from '$lib/sync/workspace-doc';
+import { workspaceIdProblem } from '$lib/sync/workspace-id';
+
+/** The connection as the header says it. */
+export type SyncStatus =
+	| { state: 'connecting' }
+	| { state: 'synced' }
+	| { state: 'sending'; changes: number }
+	| { state: 'offline'; changes: number }
+	| { state: 'refused'; reason: string };
+
+export type Role = 'editor' | 'reader';
+
+/** Someone else with this workspace open, and the page they are on. */
+export interface Peer {
+	clientId: number;
+	name: string;
+	page: string;
+}
+
+export interface SessionListener {
+	status(status: SyncStatus): void;
+	role(role: Role): void;
+	peers(peers: Peer[]): void;
+	/** Why the shared workspace cannot be read into this device (undefined once it can). */
+	problem(problem: string | undefined): void;
+	/** The doc changed (anyone's edit): history and recently deleted may have moved. */
+	changed(): void;
+}
+
+export interface Connection {
+	server: string;
+	workspaceId: string;
+	token: string;
+}
+
+/** The origin of an upload or an import that replaces the shared content. */
+const REPLACE_ORIGIN = Symbol('capmap replace');
+
+/** The sync server's WebSocket address for a page served from `origin` (the same origin). */
+export function serverFor(origin: string): string {
+	return `${origin.replace(/^http/, 'ws')}/sync`;
+}
+
+export class SharedSession {
+	readonly workspaceId: string;
+	readonly doc: Y.Doc;
+	#db: CapmapDatabase;
+	#shared: SharedDatabase;
+	#provider: HocuspocusProvider;
+	#readModel: ReadModel;
+	#stopSending: (() => void) | undefined;
+	#listener: SessionListener;
+	#author: () => string;
+	#role: Role | undefined;
+	#refused: string | undefined;
+	#closed = false;
+	#firstSync: Promise<void>;
+
+	private constructor(
+		db: CapmapDatabase,
+		shared: SharedDatabase,
+		row: SharedWorkspaceRow,
+		doc: Y.Doc,
+		author: () => string,
+		listener: SessionListener
+	) {
+		this.workspaceId = row.id;
+		this.doc = doc;
+		this.#db = db;
+		this.#shared = shared;
+		this.#author = author;
+		this.#listener = listener;
+		this.#readModel = keepReadModel(db, doc, (problem) => listener.problem(problem));
+		doc.on('afterTransaction', () => listener.changed());
+		let synced: () => void = () => {};
+		let refused: (reason: string) => void = () => {};
+		this.#firstSync = new Promise<void>((resolve, reject) => {
+			synced = resolve;
+			refused = (reason) => reject(new Refused(reason));
+		});
+		this.#provider = new HocuspocusProvider({
+			url: row.server,
+			name: row.id,
+			document: doc,
+			token: row.token,
+			onAuthenticated: ({ scope }) => {
+				const role: Role = scope === 'readonly' ? 'reader' : 'editor';
+				this.#setRole(role);
+				if (role !== row.role) void shared.shared.update(row.id, { role });
+			},
+			onAuthenticationFailed: ({ reason }) => {
+				this.#refused = reason || 'The sync server refused this access token.';
+				refused(this.#refused);
+				this.#report();
+				// A refusal stands until the user gives another token: no retrying in a loop.
+				this.#provider.configuration.websocketProvider.disconnect();
+			},
+			onSynced: () => synced(),
+			onStatus: () => this.#report(),
+			onUnsyncedChanges: () => this.#report(),
+			onAwarenessChange: () => this.#reportPeers()
+		});
+		// Offline, a device that was an editor stays one: its edits are kept and sent on reconnect.
+		if (row.role) this.#setRole(row.role);
+		this.#report();
+	}
+
+	/**
+	 * Opens the shared workspace this device keeps: its doc is read from this browser's storage
+	 * first, so the workspace works offline at once; the connection follows.
+	 */
+	static async resume(
+		db: CapmapDatabase,
+		workspaceId: string,
+		author: () => string,
+		listener: SessionListener
+	): Promise<SharedSession | undefined> {
+		const shared = new SharedDatabase();
+		const row = await shared.shared.get(workspaceId);
+		if (!row?.doc) return undefined;
+		const doc = row.doc;
+		await DexieYProvider.load(doc).whenLoaded;
+		const session = new SharedSession(db, shared, row, doc, author, listener);
+		await session.#readModel.refresh();
+		return session;
+	}
+
+	/**
+	 * Connects to a shared workspace for the first time on this device, and waits for its content
+	 * (or the server's refusal, which removes what was stored here for it). The caller then
+	 * `upload`s this device's workspace into a new shared document, or `adopt`s the existing one.
+	 */
+	static async connect(
+		db: CapmapDatabase,
+		connection: Connection,
+		author: () => string,
+		listener: SessionListener
+	): Promise<SharedSession> {
+		const problem = workspaceIdProblem(connection.workspaceId);
+		if (problem) throw new Refused(`${problem}.`);
+		const shared = new SharedDatabase();
+		await shared.shared.put({
+			id: connection.workspaceId,
+			server: connection.server,
+			token: connection.token,
+			since: new Date().toISOString()
+		});
+		const row = (await shared.shared.get(connection.workspaceId))!;
+		const doc = row.doc!;
+		await DexieYProvider.load(doc).whenLoaded;
+		const session = new SharedSession(db, shared, row, doc, author, listener);
+		try {
+			await session.#firstSync;
+		} catch (error) {
+			await session.forget();
+			throw error;
+		}
+		return session;
+	}
+
+	/** True when the server's document holds no workspace yet: this device's can be uploaded. */
+	get isEmpty(): boolean {
+		return this.doc.getMap(META).size === 0;
+	}
+
+	/** The shared workspace's name and size, for the question asked before it replaces anything. */
+	describe(): { name: string; records: number } {
+		const name = String(this.doc.getMap(META).get('name') ?? '');
+		let records = 0;
+		for (const kind of RECORD_KINDS) records += kindMap(this.doc, kind).size;
+		return { name, records };
+	}
+
+	/** Makes this device's workspace the shared document's content. */
+	async upload(): Promise<void> {
+		const workspace = await loadWorkspace(this.#db);
+		if (!workspace) throw new Error('there is no workspace on this device to share');
+		// The local tables hold it already; only the doc has to change.
+		this.doc.transact(() => writeWorkspace(this.doc, workspace, this.#stamp()), LOCAL_ORIGIN);
+	}
+
+	/** Makes the shared document's content this device's workspace. */
+	async adopt(): Promise<void> {
+		await this.#readModel.refresh();
+	}
+
+	/**
+	 * Replaces the shared workspace's content for everyone, in one change: an import into a shared
+	 * workspace. The local tables follow from the doc.
+	 */
+	async replace(workspace: Workspace): Promise<void> {
+		this.doc.transact(() => writeWorkspace(this.doc, workspace, this.#stamp()), REPLACE_ORIGIN);
+		await this.#readModel.settled();
+	}
+
+	/** Tells the others which page this person is on. */
+	setPresence(page: string): void {
+		this.#provider.setAwarenessField('user', { name: this.#author(), page });
+	}
+
+	/** Changes not yet acknowledged by the server. */
+	get unsentChanges(): number {
+		return this.#provider.unsyncedChanges;
+	}
+
+	get role(): Role | undefined {
+		return this.#role;
+	}
+
+	/** Resolves once every change seen so far is in the local tables. */
+	settled(): Promise<void> {
+		return this.#readModel.settled();
+	}
+
+	/** Stops syncing; the doc stays in this browser's storage for the next visit. */
+	close(): void {
+		if (this.#closed) return;
+		this.#closed = true;
+		this.#stopSending?.();
+		this.#readModel.stop();
+		this.#provider.destroy();
+		DexieYProvider.release(this.doc);
+	}
+
+	/** Stops syncing and forgets the shared doc on this device (the local tables are kept). */
+	async forget(): Promise<void> {
+		this.close();
+		await this.#shared.shared.delete(this.workspaceId);
+		this.#shared.close();
+	}
+
+	/** An editor's local changes go into the doc; a reader's commands refuse to make any. */
+	#setRole(role: Role): void {
+		this.#role = role;
+		this.#listener.role(role);
+		if (role === 'editor') {
+			this.#stopSending ??= sendLocalChanges(this.#db, this.doc, () => this.#stamp());
+		} else {
+			this.#stopSending?.();
+			this.#stopSending = undefined;
+		}
+	}
+
+	#stamp(): Stamp {
+		return { by: this.#author(), at: new Date().toISOString() };
+	}
+
+	#report(): void {
+		if (this.#closed) return;
+		this.#listener.status(this.status);
+	}
+
+	get status(): SyncStatus {
+		if (this.#refused) return { state: 'refused', reason: this.#refused };
+		const changes = this.#provider.unsyncedChanges;
+		const socket = this.#provider.configuration.websocketProvider.status;
+		if (socket === WebSocketStatus.Disconnected) return { state: 'offline', changes };
+		if (socket === WebSocketStatus.Connecting || !this.#provider.isSynced)
+			return changes > 0 ? { state: 'offline', changes } : { state: 'connecting' };
+		return changes > 0 ? { state: 'sending', changes } : { state: 'synced' };
+	}
+
+	#reportPeers(): void {
+		const awareness = this.#provider.awareness;
+		if (!awareness || this.#closed) return;
+		const peers: Peer[] = [];
+		for (const [clientId, state] of awareness.getStates()) {
+			if (clientId === awareness.clientID) continue;
+			const user = (state as { user?: { name?: unknown; page?: unknown } }).user;
+			if (typeof user?.name !== 'string') continue;
+			peers.push({
+				clientId,
+				name: user.name,
+				page: typeof user.page === 'string' ? user.page : '/'
+			});
+		}
+		this.#listener.peers(peers.sort((a, b) => a.name.localeCompare(b.name)));
+	}
+}
+
+/** The sync server said no: the reason is the server's sentence, shown as it is. */
+export class Refused extends Error {}
+
+export { LOCAL_ORIGIN };
