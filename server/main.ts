@@ -11,7 +11,8 @@ import { startSyncServer } from './sync-server';
 
 async function serve(options: ServeOptions): Promise<void> {
 	const store = await openStore(options);
-	const server = await startSyncServer({ ...options, store, log: stdoutLog }).catch(
+	const app = options.app ?? 'build';
+	const server = await startSyncServer({ ...options, app, store, log: stdoutLog }).catch(
 		async (error: unknown) => {
 			await store.close();
 			throw error;

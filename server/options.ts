@@ -14,20 +14,23 @@ export { UsageError };
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8787;
 
-export const USAGE = `usage: npm run sync -- [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}] [--data FOLDER] [--postgres URL] [--redis URL]
+export const USAGE = `usage: npm run sync -- [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}] [--data FOLDER] [--postgres URL] [--redis URL] [--app FOLDER]
        npm run sync -- token create --workspace ID --role editor|reader [--data FOLDER | --postgres URL]
        npm run sync -- token revoke TOKEN|TOKEN-ID [--data FOLDER | --postgres URL]
        npm run sync -- token list [--workspace ID] [--data FOLDER | --postgres URL]
 Documents and tokens are kept in a SQLite file in --data (default ${defaultDataFolder()}),
 or in Postgres when given --postgres; --redis shares documents with the other servers on the same
-Redis and Postgres.
+Redis and Postgres. The server also serves the built app (--app, default build/) at its own
+address: open Capmap there to share a workspace.
 Each option may also be set by CAPMAP_SYNC_HOST, CAPMAP_SYNC_PORT, CAPMAP_SYNC_DATA,
-CAPMAP_SYNC_POSTGRES or CAPMAP_SYNC_REDIS. Exit status: 0 done, 1 failed, 2 bad arguments.`;
+CAPMAP_SYNC_POSTGRES, CAPMAP_SYNC_REDIS or CAPMAP_SYNC_APP. Exit status: 0 done, 1 failed, 2 bad arguments.`;
 
 export interface ServeOptions extends StoreOptions {
 	host: string;
 	port: number;
 	redis?: string;
+	/** The built app's folder, when given; the server defaults to build/. */
+	app?: string;
 }
 
 export type Command =
@@ -42,10 +45,11 @@ const STORE_FLAGS = ['data', 'postgres'];
 export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Command {
 	if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
 	if (argv[0] === 'token') return tokenCommand(argv.slice(1), env);
-	const args = parseArgs(argv, ['host', 'port', ...STORE_FLAGS, 'redis'], []);
+	const args = parseArgs(argv, ['host', 'port', ...STORE_FLAGS, 'redis', 'app'], []);
 	if (args.positionals.length > 0)
 		throw new UsageError(`unknown command ${JSON.stringify(args.positionals[0])}`);
 	const redis = single(args, 'redis') ?? env.CAPMAP_SYNC_REDIS;
+	const app = single(args, 'app') ?? env.CAPMAP_SYNC_APP;
 	const store = storeOptions(args, env);
 	// Servers that share documents through Redis must share where they store them: each stores
 	// its own copy, and only the Postgres store merges the copies (redis-fan-out.ts).
@@ -59,7 +63,8 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
 			host: single(args, 'host') ?? env.CAPMAP_SYNC_HOST ?? DEFAULT_HOST,
 			port: portOption(single(args, 'port') ?? env.CAPMAP_SYNC_PORT),
 			...store,
-			...(redis ? { redis } : {})
+			...(redis ? { redis } : {}),
+			...(app ? { app } : {})
 		}
 	};
 }

@@ -9,6 +9,7 @@ import type { Redis } from '@hocuspocus/extension-redis';
 import { Server, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { accessExtension } from './access-extension';
+import { appExtension } from './app-extension';
 import type { Log } from './log';
 import { withoutPassword } from './redact';
 import { connectRedis } from './redis-fan-out';
@@ -21,6 +22,8 @@ export interface SyncServerOptions {
 	port: number;
 	store: SyncStore;
 	redis?: string;
+	/** The built app (build/) to serve on the same address; none: a line says how to build it. */
+	app?: string;
 	/** Redis key and channel prefix; instances that share documents share it. */
 	redisPrefix?: string;
 	log: Log;
@@ -49,6 +52,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
 	const { store, log } = options;
 	const extensions: Extension[] = [
 		accessExtension(store, log),
+		appExtension(options.app),
 		new Database({
 			fetch: ({ documentName }) => store.fetchDocument(documentName),
 			store: async ({ documentName, state }) => {
@@ -81,6 +85,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
 	const sweep = revocationSweep(server.hocuspocus, store, log, options.revocationCheckMs ?? 15_000);
 	log(
 		`listening on ws://${options.host}:${port}, storing in ${store.where}` +
+			(options.app ? `, serving the app at http://${options.host}:${port}/` : '') +
 			(options.redis ? `, sharing through ${withoutPassword(options.redis)}` : '')
 	);
 

@@ -12,7 +12,10 @@ import { loadWorkspace } from '$lib/db/workspace-repo';
 import type { Workspace } from '$lib/domain/workspace';
 import { keepReadModel, type ReadModel } from './doc-to-local';
 import { LOCAL_ORIGIN, sendLocalChanges } from './local-to-doc';
-import { RECORD_KINDS } from '$lib/sync/kinds';
+import { recentlyDeleted, type DeletedRecord } from '$lib/sync/deleted';
+import { restoreRecord } from '$lib/sync/edits';
+import { lastEdit, recordHistory, type LostValue } from '$lib/sync/history';
+import { RECORD_KINDS, type RecordKind } from '$lib/sync/kinds';
 import type { Stamp } from '$lib/sync/record-map';
 import { SharedDatabase, type SharedWorkspaceRow } from './shared-db';
 import { kindMap, META, writeWorkspace } from '$lib/sync/workspace-doc';
@@ -51,8 +54,8 @@ export interface Connection {
 	token: string;
 }
 
-/** The origin of an upload or an import that replaces the shared content. */
-const REPLACE_ORIGIN = Symbol('capmap replace');
+/** The origin of changes made in the doc first (an import, a restore): the local tables follow. */
+const DOC_FIRST = Symbol('capmap replace');
 
 /** The sync server's WebSocket address for a page served from `origin` (the same origin). */
 export function serverFor(origin: string): string {
@@ -65,7 +68,8 @@ export class SharedSession {
 	#db: CapmapDatabase;
 	#shared: SharedDatabase;
 	#provider: HocuspocusProvider;
-	#readModel: ReadModel;
+	/** Kept once the doc is this device's workspace (resumed, uploaded or adopted). */
+	#readModel: ReadModel | undefined;
 	#stopSending: (() => void) | undefined;
 	#listener: SessionListener;
 	#author: () => string;
@@ -88,7 +92,6 @@ export class SharedSession {
 		this.#shared = shared;
 		this.#author = author;
 		this.#listener = listener;
-		this.#readModel = keepReadModel(db, doc, (problem) => listener.problem(problem));
 		doc.on('afterTransaction', () => listener.changed());
 		let synced: () => void = () => {};
 		let refused: (reason: string) => void = () => {};
@@ -101,6 +104,8 @@ export class SharedSession {
 			name: row.id,
 			document: doc,
 			token: row.token,
+			// Back soon after the network is: a laptop rejoining the office Wi-Fi waits 5 s at most.
+			maxDelay: 5000,
 			onAuthenticated: ({ scope }) => {
 				const role: Role = scope === 'readonly' ? 'reader' : 'editor';
 				this.#setRole(role);
@@ -114,6 +119,13 @@ export class SharedSession {
 				this.#provider.configuration.websocketProvider.disconnect();
 			},
 			onSynced: () => synced(),
+			// Closed before the first sync, and not refused: nothing that speaks sync answers there.
+			onClose: () => {
+				if (this.#provider.isSynced || this.#refused) return;
+				refused(
+					`No Capmap sync server answered at ${row.server}. Start one (npm run sync) and open Capmap from its address: the app talks only to the server it is opened from.`
+				);
+			},
 			onStatus: () => this.#report(),
 			onUnsyncedChanges: () => this.#report(),
 			onAwarenessChange: () => this.#reportPeers()
@@ -139,7 +151,7 @@ export class SharedSession {
 		const doc = row.doc;
 		await DexieYProvider.load(doc).whenLoaded;
 		const session = new SharedSession(db, shared, row, doc, author, listener);
-		await session.#readModel.refresh();
+		await session.#keep().refresh();
 		return session;
 	}
 
@@ -195,11 +207,25 @@ export class SharedSession {
 		if (!workspace) throw new Error('there is no workspace on this device to share');
 		// The local tables hold it already; only the doc has to change.
 		this.doc.transact(() => writeWorkspace(this.doc, workspace, this.#stamp()), LOCAL_ORIGIN);
+		this.#keep();
 	}
 
 	/** Makes the shared document's content this device's workspace. */
 	async adopt(): Promise<void> {
-		await this.#readModel.refresh();
+		await this.#keep().refresh();
+	}
+
+	/**
+	 * From now on the doc is this device's workspace: its changes go into the local tables, and
+	 * an editor's local changes into it. Not before: connecting must not replace anything here
+	 * until the user has said which workspace to keep.
+	 */
+	#keep(): ReadModel {
+		this.#readModel ??= keepReadModel(this.#db, this.doc, (problem) =>
+			this.#listener.problem(problem)
+		);
+		this.#sendIfEditor();
+		return this.#readModel;
 	}
 
 	/**
@@ -207,8 +233,25 @@ export class SharedSession {
 	 * workspace. The local tables follow from the doc.
 	 */
 	async replace(workspace: Workspace): Promise<void> {
-		this.doc.transact(() => writeWorkspace(this.doc, workspace, this.#stamp()), REPLACE_ORIGIN);
-		await this.#readModel.settled();
+		this.doc.transact(() => writeWorkspace(this.doc, workspace, this.#stamp()), DOC_FIRST);
+		await this.#keep().settled();
+	}
+
+	/** The records deleted lately, newest first, with any edit made after. */
+	recentlyDeleted(): DeletedRecord[] {
+		return recentlyDeleted(this.doc);
+	}
+
+	/** Brings back a deleted record for everyone, with every edit it received since. */
+	async restore(kind: RecordKind, id: string): Promise<void> {
+		this.doc.transact(() => restoreRecord(this.doc, kind, id, this.#stamp()), DOC_FIRST);
+		await this.#keep().settled();
+	}
+
+	/** A record's values that lost a conflict (who, when, old → new), and its last edit. */
+	history(kind: RecordKind, id: string): { lost: LostValue[]; lastEdit?: Stamp } {
+		const edited = lastEdit(this.doc, kind, id);
+		return { lost: recordHistory(this.doc, kind, id), ...(edited ? { lastEdit: edited } : {}) };
 	}
 
 	/** Tells the others which page this person is on. */
@@ -226,8 +269,8 @@ export class SharedSession {
 	}
 
 	/** Resolves once every change seen so far is in the local tables. */
-	settled(): Promise<void> {
-		return this.#readModel.settled();
+	async settled(): Promise<void> {
+		await this.#readModel?.settled();
 	}
 
 	/** Stops syncing; the doc stays in this browser's storage for the next visit. */
@@ -235,7 +278,7 @@ export class SharedSession {
 		if (this.#closed) return;
 		this.#closed = true;
 		this.#stopSending?.();
-		this.#readModel.stop();
+		this.#readModel?.stop();
 		this.#provider.destroy();
 		DexieYProvider.release(this.doc);
 	}
@@ -251,7 +294,12 @@ export class SharedSession {
 	#setRole(role: Role): void {
 		this.#role = role;
 		this.#listener.role(role);
-		if (role === 'editor') {
+		this.#sendIfEditor();
+	}
+
+	#sendIfEditor(): void {
+		if (!this.#readModel) return;
+		if (this.#role === 'editor') {
 			this.#stopSending ??= sendLocalChanges(this.#db, this.doc, () => this.#stamp());
 		} else {
 			this.#stopSending?.();

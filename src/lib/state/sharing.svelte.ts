@@ -1,0 +1,208 @@
+/**
+ * Whether this device's workspace is shared, and how the sharing goes: the header's one status,
+ * the role the server granted, who else is here, and what went wrong. The sync code (Yjs,
+ * y-dexie, the Hocuspocus provider) loads only on a device that shares: a flag in localStorage
+ * says so before anything else has loaded, and a workspace never shared never loads it.
+ */
+import type { SharedSession, Peer, Role, SyncStatus, Connection } from '$lib/sharing/session';
+import { access } from './access.svelte';
+import { browserStorage } from './local-store';
+
+const SHARED_KEY = 'capmap:shared-workspace';
+const AUTHOR_KEY = 'capmap:author';
+
+export type { Peer, Role, SyncStatus };
+
+/** What sharing found on the server, when it must ask before replacing anything. */
+export interface SharedContent {
+	name: string;
+	records: number;
+}
+
+const READER =
+	'This workspace is shared with you read-only: your access token is a reader’s. You can read, filter and export, not change.';
+
+class Sharing {
+	#session = $state.raw<SharedSession | null>(null);
+	#status = $state.raw<SyncStatus | null>(null);
+	#role = $state<Role | undefined>(undefined);
+	#peers = $state.raw<Peer[]>([]);
+	#problem = $state<string | undefined>(undefined);
+	/** Bumped on every change of the doc, for views of its history. */
+	#version = $state(0);
+	#author = $state(browserStorage()?.getItem(AUTHOR_KEY) ?? '');
+	#page = '/';
+
+	/** The id of the workspace this device shares, known before the sync code loads. */
+	get sharedId(): string | null {
+		return browserStorage()?.getItem(SHARED_KEY) ?? null;
+	}
+
+	get session(): SharedSession | null {
+		return this.#session;
+	}
+
+	get status(): SyncStatus | null {
+		return this.#status;
+	}
+
+	get role(): Role | undefined {
+		return this.#role;
+	}
+
+	get peers(): Peer[] {
+		return this.#peers;
+	}
+
+	get problem(): string | undefined {
+		return this.#problem;
+	}
+
+	get version(): number {
+		return this.#version;
+	}
+
+	/** The name this person's changes carry, shown to the others. */
+	get author(): string {
+		return this.#author;
+	}
+
+	setAuthor(name: string): void {
+		this.#author = name.trim();
+		try {
+			browserStorage()?.setItem(AUTHOR_KEY, this.#author);
+		} catch {
+			// storage refused: the name holds for this visit
+		}
+		this.#session?.setPresence(this.#page);
+	}
+
+	/** Changes made here that the server has not acknowledged yet. */
+	get unsent(): number {
+		const status = this.#status;
+		return status && (status.state === 'sending' || status.state === 'offline')
+			? status.changes
+			: 0;
+	}
+
+	#listener = {
+		status: (status: SyncStatus) => {
+			this.#status = status;
+			if (status.state === 'refused')
+				access.setReadOnly(
+					`Not allowed: ${status.reason} Changes here would reach nobody; open the Workspace page to give another token.`
+				);
+		},
+		role: (role: Role) => {
+			this.#role = role;
+			access.setReadOnly(role === 'reader' ? READER : null);
+		},
+		peers: (peers: Peer[]) => (this.#peers = peers),
+		problem: (problem: string | undefined) => (this.#problem = problem),
+		changed: () => this.#version++
+	};
+
+	#name = () => this.#author || 'Someone';
+
+	/** Opens the shared workspace this device keeps, if it keeps one; offline first. */
+	async resume(): Promise<void> {
+		const id = this.sharedId;
+		if (!id || this.#session) return;
+		const [{ db }, { SharedSession }] = await Promise.all([
+			import('$lib/db'),
+			import('$lib/sharing/session')
+		]);
+		const session = await SharedSession.resume(db, id, this.#name, this.#listener);
+		if (!session) {
+			this.#forgetFlag();
+			return;
+		}
+		this.#session = session;
+		session.setPresence(this.#page);
+	}
+
+	/**
+	 * Connects to a shared workspace with a token, and resolves with what the server holds under
+	 * that id (null: nothing yet). Nothing on this device changes until the caller `upload`s this
+	 * device's workspace or `adopt`s the server's — or `leave`s. Throws the server's refusal.
+	 */
+	async connect(connection: Connection): Promise<SharedContent | null> {
+		await this.leave();
+		const [{ db }, { SharedSession }] = await Promise.all([
+			import('$lib/db'),
+			import('$lib/sharing/session')
+		]);
+		const session = await SharedSession.connect(db, connection, this.#name, this.#listener);
+		this.#session = session;
+		this.#remember(connection.workspaceId);
+		session.setPresence(this.#page);
+		return session.isEmpty ? null : session.describe();
+	}
+
+	/** Makes this device's workspace the shared one (the server held none under this id). */
+	async upload(): Promise<void> {
+		await this.#session?.upload();
+	}
+
+	/** Takes the shared workspace as this device's (after the user agreed to replace it). */
+	async adopt(): Promise<void> {
+		await this.#session?.adopt();
+	}
+
+	/**
+	 * Replaces the shared workspace for everyone with an imported one, in one change; the local
+	 * tables follow. The caller has asked, naming how many people are connected.
+	 */
+	async replace(input: unknown): Promise<void> {
+		const session = this.#session;
+		if (!session) throw new Error('this workspace is not shared');
+		const { loadChecks } = await import('$lib/db/check');
+		const workspace = (await loadChecks()).workspace(input);
+		await session.replace(workspace);
+	}
+
+	/** Stops sharing on this device; its workspace stays here as a local one. */
+	async leave(): Promise<void> {
+		const session = this.#session;
+		this.#session = null;
+		this.#status = null;
+		this.#role = undefined;
+		this.#peers = [];
+		this.#problem = undefined;
+		access.setReadOnly(null);
+		this.#forgetFlag();
+		await session?.forget();
+	}
+
+	/** Brings back a record deleted from the shared workspace, for everyone. */
+	async restore(kind: string, id: string): Promise<void> {
+		const { RECORD_KINDS } = await import('$lib/domain/entities');
+		const found = RECORD_KINDS.find((k) => k === kind);
+		if (!found || !this.#session) throw new Error(`there is no ${kind} ${id} to restore`);
+		await this.#session.restore(found, id);
+	}
+
+	/** Tells the others which page this person is on. */
+	setPage(page: string): void {
+		this.#page = page;
+		this.#session?.setPresence(page);
+	}
+
+	#remember(id: string): void {
+		try {
+			browserStorage()?.setItem(SHARED_KEY, id);
+		} catch {
+			// storage refused: this visit shares; the next one opens the local copy unshared
+		}
+	}
+
+	#forgetFlag(): void {
+		try {
+			browserStorage()?.removeItem(SHARED_KEY);
+		} catch {
+			// nothing kept, nothing to forget
+		}
+	}
+}
+
+export const sharing = new Sharing();

@@ -1,0 +1,150 @@
+/**
+ * Shared workspaces against a real sync server (`npm run sync` on loopback, SQLite in a temporary
+ * folder, serving the built app): two browser contexts are two people on one workspace.
+ */
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { TestSyncServer } from './sync-server';
+
+test.describe.configure({ mode: 'serial' });
+
+let server: TestSyncServer;
+test.beforeAll(async () => {
+	server = new TestSyncServer();
+	await server.start();
+});
+test.afterAll(async () => {
+	await server.dispose();
+});
+
+/** A person's own browser (profile), on the app the sync server serves. */
+async function person(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({ baseURL: server.url });
+	const page = await context.newPage();
+	return { context, page };
+}
+
+async function fillShareForm(page: Page, name: string, workspace: string, token: string) {
+	await page.getByLabel('Your name').fill(name);
+	await page.getByLabel('Workspace id').fill(workspace);
+	await page.getByLabel('Access token').fill(token);
+}
+
+/** Loads the sample and shares it under `workspace`. */
+async function shareSample(page: Page, workspace: string, token: string) {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Load the sample workspace' }).click();
+	await expect(page.getByRole('heading', { name: 'Roadmap board' })).toBeVisible();
+	await page.getByRole('link', { name: 'Workspace', exact: true }).click();
+	await fillShareForm(page, 'Ana', workspace, token);
+	await page.getByRole('button', { name: 'Share', exact: true }).click();
+	await expect(page.getByText(`Shared: anyone with a token for “${workspace}”`)).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Synced' })).toBeVisible();
+}
+
+async function join(page: Page, name: string, workspace: string, token: string) {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Join…' }).click();
+	await fillShareForm(page, name, workspace, token);
+	await page.getByRole('button', { name: 'Join', exact: true }).click();
+}
+
+test('a workspace shared by one person opens for another, and an edit in one shows in the other', async ({
+	browser
+}) => {
+	const editor = server.token('team-live', 'editor');
+	const ana = await person(browser);
+	const ben = await person(browser);
+	await shareSample(ana.page, 'team-live', editor);
+
+	await join(ben.page, 'Ben', 'team-live', editor);
+	await expect(ben.page.getByRole('heading', { name: 'Roadmap board' })).toBeVisible();
+	await expect(
+		ben.page.getByRole('link', { name: 'Structured ticket triage', exact: true })
+	).toBeVisible();
+	// Each sees the other.
+	await expect(ana.page.getByTitle('Also looking at this workspace')).toContainText('Ben');
+	await expect(ben.page.getByTitle('Also looking at this workspace')).toContainText('Ana');
+
+	await ana.page.goto('/items/ticket-triage');
+	await ana.page.getByLabel('Title').fill('Structured ticket triage (shared)');
+	await ana.page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(
+		ben.page.getByRole('link', { name: 'Structured ticket triage (shared)', exact: true })
+	).toBeVisible();
+	await ana.context.close();
+	await ben.context.close();
+});
+
+/**
+ * The connection to the sync server, which the test can cut: `setOffline` does not close
+ * WebSockets, so every socket to the server goes through a route that can drop it.
+ */
+async function cuttable(context: BrowserContext) {
+	let online = true;
+	const open: { close(): Promise<void> }[] = [];
+	await context.routeWebSocket(/\/sync$/, (socket) => {
+		if (!online) return void socket.close();
+		socket.connectToServer();
+		open.push(socket);
+	});
+	return {
+		async cut() {
+			online = false;
+			for (const socket of open.splice(0)) await socket.close();
+		},
+		restore() {
+			online = true;
+		}
+	};
+}
+
+async function editItem(page: Page, id: string, fields: Record<string, string>) {
+	await page.goto(`/items/${id}`);
+	for (const [label, value] of Object.entries(fields)) {
+		const field = page.getByLabel(label, { exact: true });
+		if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
+		else await field.fill(value);
+	}
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByRole('button', { name: 'Save changes' })).toBeVisible();
+}
+
+test('edits made offline survive a reload and merge on reconnect with edits made meanwhile, field by field and word by word', async ({
+	browser
+}) => {
+	const editor = server.token('team-offline', 'editor');
+	const ana = await person(browser);
+	const network = await cuttable(ana.context);
+	const ben = await person(browser);
+	await shareSample(ana.page, 'team-offline', editor);
+	await join(ben.page, 'Ben', 'team-offline', editor);
+	await expect(ben.page.getByRole('heading', { name: 'Roadmap board' })).toBeVisible();
+
+	await ana.page.goto('/items/ticket-triage');
+	const description = await ana.page.getByLabel('Description', { exact: true }).inputValue();
+	await network.cut();
+	await expect(ana.page.getByRole('link', { name: /Offline/ })).toBeVisible();
+	await editItem(ana.page, 'ticket-triage', {
+		Owner: 'Ana Offline',
+		Description: `Ana: ${description}`
+	});
+	await ana.page.reload();
+	await expect(ana.page.getByLabel('Owner', { exact: true })).toHaveValue('Ana Offline');
+	await expect(ana.page.getByRole('link', { name: /Offline/ })).toBeVisible();
+
+	await editItem(ben.page, 'ticket-triage', {
+		Priority: 'P3',
+		Description: `${description} (Ben)`
+	});
+	network.restore();
+	const merged = `Ana: ${description} (Ben)`;
+	for (const { page } of [ana, ben]) {
+		await expect(page.getByRole('link', { name: 'Synced' })).toBeVisible({ timeout: 15_000 });
+		await page.goto('/items/ticket-triage');
+		await expect(page.getByLabel('Description', { exact: true })).toHaveValue(merged);
+		await expect(page.getByLabel('Owner', { exact: true })).toHaveValue('Ana Offline');
+		await expect(page.getByLabel('Priority', { exact: true })).toHaveValue('P3');
+	}
+	await ana.context.close();
+	await ben.context.close();
+});
