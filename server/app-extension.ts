@@ -16,7 +16,9 @@ export function appExtension(root: string | undefined): Extension {
 			else
 				response
 					.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
-					.end('This Capmap sync server serves no app: run `npm run build`, then start it again.\n');
+					.end(
+						'This Capmap sync server serves no app: run `npm run build`, then start it again.\n'
+					);
 			// Hocuspocus answers every request itself unless a hook rejects with nothing.
 			return Promise.reject();
 		}
