@@ -148,3 +148,99 @@ test('edits made offline survive a reload and merge on reconnect with edits made
 	await ana.context.close();
 	await ben.context.close();
 });
+
+test('a reader sees the board and can change nothing; the server drops what a reader sends', async ({
+	browser
+}) => {
+	const editor = server.token('team-readers', 'editor');
+	const reader = server.token('team-readers', 'reader');
+	const ana = await person(browser);
+	const lead = await person(browser);
+	await shareSample(ana.page, 'team-readers', editor);
+
+	await join(lead.page, 'Lee', 'team-readers', reader);
+	await expect(lead.page.getByRole('heading', { name: 'Roadmap board' })).toBeVisible();
+	await expect(lead.page.getByText('Read-only', { exact: true })).toBeVisible();
+	await expect(
+		lead.page.getByRole('status').filter({ hasText: 'read-only' }).first()
+	).toBeVisible();
+	await expect(lead.page.getByRole('button', { name: /Add item/ })).toBeDisabled();
+
+	// Forced from the console: the reader's local database changed by hand. Nothing is sent,
+	// and the server would drop it anyway (server/sync-server.spec.ts shows a reader's own client
+	// being refused): the editor never sees it.
+	await lead.page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('capmap');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const tx = open.result.transaction('items', 'readwrite');
+					const items = tx.objectStore('items');
+					const all = items.getAll();
+					all.onsuccess = () => {
+						const item = all.result.find((i: { id: string }) => i.id === 'ticket-triage');
+						items.put({ ...item, title: 'Forced by a reader' });
+					};
+					tx.oncomplete = () => resolve();
+					tx.onerror = () => reject(tx.error);
+				};
+			})
+	);
+	await ana.page.goto('/');
+	await ana.page.waitForTimeout(1000);
+	await expect(
+		ana.page.getByRole('link', { name: 'Structured ticket triage', exact: true })
+	).toBeVisible();
+	await expect(ana.page.getByText('Forced by a reader')).toHaveCount(0);
+	await ana.context.close();
+	await lead.context.close();
+});
+
+test('a wrong token, or one for another workspace, gets the server’s reason and no data', async ({
+	browser
+}) => {
+	const other = server.token('team-other', 'editor');
+	const ben = await person(browser);
+	await join(ben.page, 'Ben', 'team-wrong', 'not-a-real-token');
+	await expect(ben.page.getByRole('alert')).toContainText(
+		'This access token is not known to the sync server'
+	);
+	await ben.page.getByLabel('Access token').fill(other);
+	await ben.page.getByRole('button', { name: 'Join', exact: true }).click();
+	await expect(ben.page.getByRole('alert')).toContainText(
+		'This access token is for another workspace'
+	);
+	await expect(ben.page.getByRole('heading', { name: 'Welcome to Capmap' })).toBeVisible();
+	await ben.context.close();
+});
+
+test('a server restart keeps everything, and edits made while it was down reach it after', async ({
+	browser
+}) => {
+	const own = new TestSyncServer();
+	await own.start();
+	const editor = own.token('team-restart', 'editor');
+	const context = await browser.newContext({ baseURL: own.url });
+	const page = await context.newPage();
+	await shareSample(page, 'team-restart', editor);
+	await editItem(page, 'ticket-triage', { Owner: 'Before the restart' });
+	await expect(page.getByRole('link', { name: 'Synced' })).toBeVisible();
+
+	await own.stop();
+	await expect(page.getByRole('link', { name: /Offline/ })).toBeVisible({ timeout: 15_000 });
+	await editItem(page, 'ticket-triage', { Priority: 'P3' });
+	await own.start();
+	await expect(page.getByRole('link', { name: 'Synced' })).toBeVisible({ timeout: 15_000 });
+
+	// A new person gets both edits from the restarted server.
+	const fresh = await browser.newContext({ baseURL: own.url });
+	const ben = await fresh.newPage();
+	await join(ben, 'Ben', 'team-restart', editor);
+	await ben.goto('/items/ticket-triage');
+	await expect(ben.getByLabel('Owner', { exact: true })).toHaveValue('Before the restart');
+	await expect(ben.getByLabel('Priority', { exact: true })).toHaveValue('P3');
+	await context.close();
+	await fresh.close();
+	await own.dispose();
+});

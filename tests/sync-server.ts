@@ -75,6 +75,8 @@ export class TestSyncServer {
 				}
 			};
 			child.stdout!.on('data', read);
+			if (process.env.SYNC_LOG)
+				child.stdout!.on('data', (c: Buffer) => process.stdout.write('[server] ' + c.toString()));
 			child.stderr!.on('data', read);
 			child.once('exit', (code) => reject(new Error(`sync server exited (${code}): ${output}`)));
 		});

@@ -4,7 +4,11 @@
  * the sync server through a Hocuspocus provider. What it reports — the connection's one honest
  * status, the role the server granted, who else is here — goes to `listener`.
  */
-import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
+import {
+	HocuspocusProvider,
+	HocuspocusProviderWebsocket,
+	WebSocketStatus
+} from '@hocuspocus/provider';
 import { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
 import type { CapmapDatabase } from '$lib/db/database';
@@ -68,6 +72,7 @@ export class SharedSession {
 	#db: CapmapDatabase;
 	#shared: SharedDatabase;
 	#provider: HocuspocusProvider;
+	#socket: HocuspocusProviderWebsocket;
 	/** Kept once the doc is this device's workspace (resumed, uploaded or adopted). */
 	#readModel: ReadModel | undefined;
 	#stopSending: (() => void) | undefined;
@@ -76,6 +81,7 @@ export class SharedSession {
 	#role: Role | undefined;
 	#refused: string | undefined;
 	#closed = false;
+	#page = '/';
 	#firstSync: Promise<void>;
 
 	private constructor(
@@ -93,19 +99,27 @@ export class SharedSession {
 		this.#author = author;
 		this.#listener = listener;
 		doc.on('afterTransaction', () => listener.changed());
+
 		let synced: () => void = () => {};
 		let refused: (reason: string) => void = () => {};
 		this.#firstSync = new Promise<void>((resolve, reject) => {
 			synced = resolve;
 			refused = (reason) => reject(new Refused(reason));
 		});
-		this.#provider = new HocuspocusProvider({
+		// A socket of our own, connected once the provider is attached: a provider that makes its
+		// own socket connects twice (Hocuspocus 3.4), and the second connection, closed later,
+		// takes this person's presence with it.
+		this.#socket = new HocuspocusProviderWebsocket({
 			url: row.server,
+			autoConnect: false,
+			// Back soon after the network is: a laptop rejoining the office Wi-Fi waits 5 s at most.
+			maxDelay: 5000
+		});
+		this.#provider = new HocuspocusProvider({
+			websocketProvider: this.#socket,
 			name: row.id,
 			document: doc,
 			token: row.token,
-			// Back soon after the network is: a laptop rejoining the office Wi-Fi waits 5 s at most.
-			maxDelay: 5000,
 			onAuthenticated: ({ scope }) => {
 				const role: Role = scope === 'readonly' ? 'reader' : 'editor';
 				this.#setRole(role);
@@ -116,9 +130,13 @@ export class SharedSession {
 				refused(this.#refused);
 				this.#report();
 				// A refusal stands until the user gives another token: no retrying in a loop.
-				this.#provider.configuration.websocketProvider.disconnect();
+				this.#socket.disconnect();
 			},
-			onSynced: () => synced(),
+			onSynced: () => {
+				synced();
+				// Presence set before the server admitted this client may not have reached it: again.
+				this.#announce();
+			},
 			// Closed before the first sync, and not refused: nothing that speaks sync answers there.
 			onClose: () => {
 				if (this.#provider.isSynced || this.#refused) return;
@@ -130,6 +148,8 @@ export class SharedSession {
 			onUnsyncedChanges: () => this.#report(),
 			onAwarenessChange: () => this.#reportPeers()
 		});
+		this.#provider.attach();
+		void this.#socket.connect();
 		// Offline, a device that was an editor stays one: its edits are kept and sent on reconnect.
 		if (row.role) this.#setRole(row.role);
 		this.#report();
@@ -256,7 +276,13 @@ export class SharedSession {
 
 	/** Tells the others which page this person is on. */
 	setPresence(page: string): void {
-		this.#provider.setAwarenessField('user', { name: this.#author(), page });
+		this.#page = page;
+		this.#announce();
+	}
+
+	#announce(): void {
+		if (this.#closed) return;
+		this.#provider.setAwarenessField('user', { name: this.#author(), page: this.#page });
 	}
 
 	/** Changes not yet acknowledged by the server. */
@@ -280,6 +306,7 @@ export class SharedSession {
 		this.#stopSending?.();
 		this.#readModel?.stop();
 		this.#provider.destroy();
+		this.#socket.destroy();
 		DexieYProvider.release(this.doc);
 	}
 
@@ -319,7 +346,7 @@ export class SharedSession {
 	get status(): SyncStatus {
 		if (this.#refused) return { state: 'refused', reason: this.#refused };
 		const changes = this.#provider.unsyncedChanges;
-		const socket = this.#provider.configuration.websocketProvider.status;
+		const socket = this.#socket.status;
 		if (socket === WebSocketStatus.Disconnected) return { state: 'offline', changes };
 		if (socket === WebSocketStatus.Connecting || !this.#provider.isSynced)
 			return changes > 0 ? { state: 'offline', changes } : { state: 'connecting' };
