@@ -7,6 +7,7 @@ import { FAULT_FLAG, injectFaults } from '$lib/db/fault-injection';
 import type { ConnectionLoss } from '$lib/db/status';
 import type { Item } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
+import { access } from './access.svelte';
 import { createCommands, type WriteResult } from './commands';
 import { sample } from '../../test-support/sample';
 
@@ -14,6 +15,7 @@ let counter = 0;
 const open: CapmapDatabase[] = [];
 afterEach(async () => {
 	delete (globalThis as Record<string, unknown>)[FAULT_FLAG];
+	access.setReadOnly(null);
 	for (const db of open.splice(0)) {
 		db.close();
 		await db.delete();
@@ -380,5 +382,71 @@ describe('a failed write says what happened and what to do, and changes nothing'
 		expect(failure(await upgraded.commands.items.remove('refund-agent')).message).toBe(
 			'Could not delete: a newer version of Capmap upgraded the database in another tab, and this tab has stopped saving so it cannot write data in the old shape — reload this tab. Nothing was changed.'
 		);
+	});
+});
+
+describe('a workspace open read-only: every write is refused in words, and nothing is touched', () => {
+	const READER = 'This workspace is shared with you read-only (reader token).';
+
+	it('saves, deletes, imports, scenarios, briefs, settings, the whole workspace and undo', async () => {
+		const { commands, ws, stored } = await setUp();
+		// Made while editable: a brief to save and regenerate, a delete to undo.
+		const text = { title: 'T', markdown: '# v1' };
+		const origin = { modelId: 'gpt-5', asOf: '2026-11-27', generatedMarkdown: '# v1', figures: [] };
+		const brief = { id: 'b', modelId: 'gpt-5', asOf: '2026-11-27', createdAt: 'x', updatedAt: 'x' };
+		expect((await commands.briefs.create({ ...brief, ...text }, origin)).ok).toBe(true);
+		const removed = await commands.evidence.remove(ws.evidence[0]!.id);
+		if (!removed.ok) throw new Error('delete failed');
+		const before = await stored();
+
+		access.setReadOnly(READER);
+		const opened = item(before, 'refund-agent');
+		const model = before.models[0]!;
+		const settings = { name: before.name, ...before.settings };
+		const row: Item = { id: 'csv-1', title: 'One', status: 'idea', requirements: [] };
+		const results: WriteResult<unknown>[] = [
+			await commands.items.save({ base: opened, next: { ...opened, owner: 'Ann' } }),
+			await commands.items.save({ base: null, next: { ...opened, id: 'new-item' } }),
+			await commands.items.remove(opened.id),
+			await commands.items.add([row]),
+			await commands.capabilities.remove('tool-use', 'cascade'),
+			await commands.models.save({ base: model, next: { ...model, notes: 'x' } }),
+			await commands.models.applyScenario([{ modelId: 'gpt-5', status: 'production' }]),
+			await commands.evidence.save({ base: null, next: { ...ws.evidence[0]! } }),
+			await commands.decisions.remove(before.decisions[0]!.id),
+			await commands.findings.remove(before.findings[0]!.id),
+			await commands.briefs.create({ ...brief, id: 'b2', ...text }, origin),
+			await commands.briefs.save('b', { base: text, next: { ...text, markdown: '# mine' } }),
+			await commands.briefs.regenerate('b', origin, '# unsaved'),
+			await commands.briefs.remove('b'),
+			await commands.workspace.settings({ base: settings, next: { ...settings, name: 'X' } }),
+			await commands.workspace.replace(sample()),
+			await commands.workspace.open(JSON.parse(JSON.stringify(sample()))),
+			await commands.workspace.close(),
+			await commands.undo(removed.value)
+		];
+		const refusals = results.map(failure);
+		for (const refused of refusals) {
+			expect(refused.kind).toBe('read-only');
+			expect(refused.message).toContain(
+				'this workspace is open read-only, so nothing in it can be changed here. ' + READER
+			);
+		}
+		expect(refusals[0]!.message).toBe(
+			`Could not save: this workspace is open read-only, so nothing in it can be changed here. ${READER} What you typed is still here.`
+		);
+		expect(refusals[2]!.message).toBe(
+			`Could not delete: this workspace is open read-only, so nothing in it can be changed here. ${READER}`
+		);
+		expect(await stored()).toEqual(before);
+
+		access.setReadOnly(null);
+		expect(
+			(await commands.items.save({ base: opened, next: { ...opened, owner: 'Ann' } })).ok
+		).toBe(true);
+		expect((await commands.undo(removed.value)).ok).toBe(true);
+		const after = await stored();
+		expect(item(after, 'refund-agent').owner).toBe('Ann');
+		expect(after.evidence).toEqual(ws.evidence);
 	});
 });

@@ -17,6 +17,10 @@
  *   workspace.replace(ws) · workspace.open(parsed file) · workspace.settings(edit) · workspace.close()
  *   undo(snapshot)
  *
+ * While the workspace is open read-only (access.svelte.ts: a reader's token), every command
+ * answers a `read-only` failure and touches nothing: the server would drop the change anyway,
+ * and saying so here keeps a form's text and the person's trust.
+ *
  * A save takes an `Edit`: the record as the form opened (null for a new one) and as it is now;
  * only the changed fields are written (entity-repo.ts).
  */
@@ -40,6 +44,7 @@ import type {
 } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
 import { connectionLost, type ConnectionLoss } from '$lib/db/status';
+import { access } from './access.svelte';
 import { drafts } from './drafts';
 import {
 	APPLY,
@@ -48,6 +53,7 @@ import {
 	GENERATE,
 	IMPORT,
 	OPEN,
+	readOnlyFailure,
 	SAVE,
 	UNDO,
 	type Action,
@@ -68,8 +74,10 @@ export function createCommands(
 	lost: () => ConnectionLoss | null = () => null,
 	now: () => string = () => new Date().toISOString()
 ) {
-	const run = <T>(work: () => Promise<T>, action: Action = SAVE): Promise<WriteResult<T>> =>
-		attempt(work, action, lost);
+	const run = async <T>(work: () => Promise<T>, action: Action = SAVE): Promise<WriteResult<T>> =>
+		access.canEdit
+			? attempt(work, action, lost)
+			: { ok: false, failure: readOnlyFailure(action, access.readOnlyReason) };
 	return {
 		items: {
 			save: (edit: saves.Edit<Item>) => run(() => saves.saveItem(db, edit)),

@@ -19,6 +19,7 @@ export type FailureKind =
 	| 'refused'
 	| 'conflict'
 	| 'missing'
+	| 'read-only'
 	| 'failed';
 
 export interface WriteFailure {
@@ -137,6 +138,21 @@ export function describeFailure(
 	};
 	if (error instanceof InvalidRecord) failure.problems = error.problems;
 	return failure;
+}
+
+/**
+ * The refusal of a write while the workspace is open read-only (access.svelte.ts): said before
+ * anything is tried, with `why` (the access state's reason) after it, so the words tell what to
+ * do — nothing, here; ask for an editor's access.
+ */
+export function readOnlyFailure(action: Action, why: string | null): WriteFailure {
+	const reason = 'this workspace is open read-only, so nothing in it can be changed here';
+	const kept = action.typed ? ' What you typed is still here.' : '';
+	return {
+		kind: 'read-only',
+		reason,
+		message: `${action.lead}: ${reason}.${why ? ` ${why}` : ''}${kept}`
+	};
 }
 
 /** Runs a write and answers with its result, never throwing. */
