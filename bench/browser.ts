@@ -46,9 +46,7 @@ export async function startApp(
 	});
 	await new Promise((resolve) => setTimeout(resolve, 500));
 	const browser = await chromium.launch({ executablePath, args: chromiumArgs });
-	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-	// tsx names functions with a __name helper; give the functions we send to the page one too.
-	await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+	const page = await freshPage(browser);
 	return {
 		base: `http://127.0.0.1:${port}`,
 		browser,
@@ -58,6 +56,51 @@ export async function startApp(
 			server.kill();
 		}
 	};
+}
+
+/** A page in a new browser context: its own, empty IndexedDB. */
+export async function freshPage(browser: Browser): Promise<Page> {
+	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+	// tsx names functions with a __name helper; give the functions we send to the page one too.
+	await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+	return page;
+}
+
+/**
+ * Loads a workspace file into an empty database through the welcome page's file input, as a
+ * user would, and waits for the board.
+ */
+export async function openWorkspaceFile(page: Page, base: string, file: string): Promise<void> {
+	await page.goto(base);
+	await page.locator('input[type=file]').setInputFiles(file);
+	await page.getByRole('heading', { name: 'Roadmap board', exact: true }).waitFor({
+		timeout: 120_000
+	});
+}
+
+/**
+ * Records the page's long tasks (over 50 ms on the main thread) from its first script on, in
+ * `globalThis.__longTasks` as [start, duration] pairs, for `longTasksSince`.
+ */
+export async function watchLongTasks(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		const tasks: [number, number][] = [];
+		(globalThis as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries()) tasks.push([entry.startTime, entry.duration]);
+		}).observe({ type: 'longtask', buffered: true });
+	});
+}
+
+/** The long tasks (see watchLongTasks) that started at or after `since` (page time, ms). */
+export function longTasksSince(page: Page, since: number): Promise<[number, number][]> {
+	return page.evaluate(
+		(since) =>
+			(globalThis as unknown as { __longTasks: [number, number][] }).__longTasks.filter(
+				([start]) => start >= since
+			),
+		since
+	);
 }
 
 interface StoreShape {

@@ -25,6 +25,6 @@ export const PERF_MARKS = {
 	resultsMap: 'capmap:results-map',
 	/** Measure: committing the mapped evidence (routes/evidence/import). */
 	resultsCommit: 'capmap:results-commit',
-	/** Mark: the changes feed's data is ready (routes/changes). */
+	/** Mark: the changes feed's first frame is painted (routes/changes). */
 	changesFeed: 'capmap:changes-feed'
 } as const;
