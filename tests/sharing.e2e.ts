@@ -3,6 +3,8 @@
  * folder, serving the built app): two browser contexts are two people on one workspace.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { SAMPLE } from './helpers';
 import { TestSyncServer } from './sync-server';
 
 test.describe.configure({ mode: 'serial' });
@@ -126,6 +128,7 @@ test('edits made offline survive a reload and merge on reconnect with edits made
 	await expect(ana.page.getByRole('link', { name: /Offline/ })).toBeVisible();
 	await editItem(ana.page, 'ticket-triage', {
 		Owner: 'Ana Offline',
+		Quarter: '2027-Q3',
 		Description: `Ana: ${description}`
 	});
 	await ana.page.reload();
@@ -134,6 +137,7 @@ test('edits made offline survive a reload and merge on reconnect with edits made
 
 	await editItem(ben.page, 'ticket-triage', {
 		Priority: 'P3',
+		Quarter: '2027-Q4',
 		Description: `${description} (Ben)`
 	});
 	network.restore();
@@ -145,6 +149,13 @@ test('edits made offline survive a reload and merge on reconnect with edits made
 		await expect(page.getByLabel('Owner', { exact: true })).toHaveValue('Ana Offline');
 		await expect(page.getByLabel('Priority', { exact: true })).toHaveValue('P3');
 	}
+	// The same field set by both: one value everywhere, the other kept in the item's history.
+	const quarter = await ana.page.getByLabel('Quarter', { exact: true }).inputValue();
+	await expect(ben.page.getByLabel('Quarter', { exact: true })).toHaveValue(quarter);
+	const loser = quarter === '2027-Q3' ? 'Ben' : 'Ana';
+	const history = ana.page.getByRole('region', { name: 'History' });
+	await expect(history).toContainText(`quarter: ${loser}`);
+	await expect(history).toContainText(quarter === '2027-Q3' ? '2027-Q4' : '2027-Q3');
 	await ana.context.close();
 	await ben.context.close();
 });
@@ -237,10 +248,53 @@ test('a server restart keeps everything, and edits made while it was down reach 
 	const fresh = await browser.newContext({ baseURL: own.url });
 	const ben = await fresh.newPage();
 	await join(ben, 'Ben', 'team-restart', editor);
+	await expect(ben.getByRole('heading', { name: 'Roadmap board' })).toBeVisible();
 	await ben.goto('/items/ticket-triage');
 	await expect(ben.getByLabel('Owner', { exact: true })).toHaveValue('Before the restart');
 	await expect(ben.getByLabel('Priority', { exact: true })).toHaveValue('P3');
 	await context.close();
 	await fresh.close();
 	await own.dispose();
+});
+
+test('a delete shows in recently deleted for the others and can be restored; an import replaces the workspace for everyone after saying who is connected', async ({
+	browser
+}) => {
+	const editor = server.token('team-restore', 'editor');
+	const ana = await person(browser);
+	const ben = await person(browser);
+	await shareSample(ana.page, 'team-restore', editor);
+	await join(ben.page, 'Ben', 'team-restore', editor);
+	await expect(ben.page.getByRole('heading', { name: 'Roadmap board' })).toBeVisible();
+
+	await ben.page.goto('/items/ticket-triage');
+	await ben.page.getByRole('button', { name: 'Delete item' }).click();
+	await expect(ben.page.getByRole('heading', { name: 'Roadmap board' })).toBeVisible();
+
+	await ana.page.goto('/workspace');
+	const deleted = ana.page.getByRole('region', { name: 'Sharing' });
+	await expect(deleted).toContainText('Item “Structured ticket triage” — deleted by Ben');
+	await ana.page.getByRole('button', { name: 'Restore item Structured ticket triage' }).click();
+	await ben.page.goto('/');
+	await expect(
+		ben.page.getByRole('link', { name: 'Structured ticket triage', exact: true })
+	).toBeVisible();
+
+	await expect(ana.page.getByTitle('Also looking at this workspace')).toContainText('Ben');
+	const file = JSON.parse(readFileSync(SAMPLE, 'utf8'));
+	file.name = 'Imported for everyone';
+	let question = '';
+	ana.page.once('dialog', (dialog) => {
+		question = dialog.message();
+		void dialog.accept();
+	});
+	await ana.page.getByLabel('Import a workspace file').setInputFiles({
+		name: 'everyone.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(file))
+	});
+	await expect(ben.page.getByText('Imported for everyone')).toBeVisible();
+	expect(question).toContain('2 people are connected now (you, Ben)');
+	await ana.context.close();
+	await ben.context.close();
 });

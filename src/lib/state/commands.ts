@@ -46,6 +46,7 @@ import type { Workspace } from '$lib/domain/workspace';
 import { connectionLost, type ConnectionLoss } from '$lib/db/status';
 import { access } from './access.svelte';
 import { drafts } from './drafts';
+import { sharing } from './sharing.svelte';
 import {
 	APPLY,
 	attempt,
@@ -69,11 +70,26 @@ export type { WriteFailure, WriteResult } from './write-result';
 type BriefEdit = Parameters<typeof briefRepo.saveBrief>[2];
 type SettingsEdit = Parameters<typeof workspaceRepo.saveSettings>[1];
 
+/**
+ * A shared workspace, when this device's is one: a whole new workspace (an import, a file
+ * opened) replaces the shared content for everyone, and the local tables follow from it;
+ * closing the workspace first stops sharing it on this device.
+ */
+export interface SharedTarget {
+	replace(input: unknown): Promise<void>;
+	leave(): Promise<void>;
+}
+
 export function createCommands(
 	db: CapmapDatabase,
 	lost: () => ConnectionLoss | null = () => null,
-	now: () => string = () => new Date().toISOString()
+	now: () => string = () => new Date().toISOString(),
+	shared: () => SharedTarget | null = () => null
 ) {
+	const replace = (input: unknown) => {
+		const target = shared();
+		return target ? target.replace(input) : workspaceRepo.replaceWorkspace(db, input);
+	};
 	const run = async <T>(work: () => Promise<T>, action: Action = SAVE): Promise<WriteResult<T>> =>
 		access.canEdit
 			? attempt(work, action, lost)
@@ -124,17 +140,19 @@ export function createCommands(
 		},
 		workspace: {
 			/** Replaces the whole workspace: all of it, or nothing. */
-			replace: (workspace: Workspace) =>
-				run(() => workspaceRepo.replaceWorkspace(db, workspace), OPEN),
+			replace: (workspace: Workspace) => run(() => replace(workspace), OPEN),
 			/**
 			 * A parsed workspace file, as it came: checked once, here, and written whole — or
 			 * refused with every problem (`failure.problems`, as `path: sentence`).
 			 */
-			open: (file: unknown) => run(() => workspaceRepo.replaceWorkspace(db, file), OPEN),
+			open: (file: unknown) => run(() => replace(file), OPEN),
 			settings: (edit: SettingsEdit) => run(() => workspaceRepo.saveSettings(db, edit)),
 			/** Forgets the workspace in this browser, and every unsaved draft with it. */
 			close: async () => {
-				const result = await run(() => workspaceRepo.clearWorkspace(db), DELETE);
+				const result = await run(async () => {
+					await shared()?.leave();
+					await workspaceRepo.clearWorkspace(db);
+				}, DELETE);
 				if (result.ok) drafts.clear();
 				return result;
 			}
@@ -146,7 +164,9 @@ export function createCommands(
 
 export type Commands = ReturnType<typeof createCommands>;
 
-const bound = createCommands(appDb, connectionLost);
+const bound = createCommands(appDb, connectionLost, undefined, () =>
+	sharing.session ? sharing : null
+);
 
 export const commands = bound;
 
