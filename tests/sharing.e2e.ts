@@ -4,6 +4,8 @@
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import * as Y from 'yjs';
+import { newRecordMap } from '../src/lib/sync/record-map';
 import { SAMPLE } from './helpers';
 import { TestSyncServer } from './sync-server';
 
@@ -177,33 +179,42 @@ test('a reader sees the board and can change nothing; the server drops what a re
 	).toBeVisible();
 	await expect(lead.page.getByRole('button', { name: /Add item/ })).toBeDisabled();
 
-	// Forced from the console: the reader's local database changed by hand. Nothing is sent,
-	// and the server would drop it anyway (server/sync-server.spec.ts shows a reader's own client
-	// being refused): the editor never sees it.
+	// Forced from the console: a change put straight into the reader's stored copy of the shared
+	// doc, which the app loads, shows and sends on the next start. The server drops it.
+	const forced = new Y.Doc();
+	const item = { ...JSON.parse(readFileSync(SAMPLE, 'utf8')).items[0] };
+	item.id = 'forced-by-reader';
+	item.title = 'Forced by a reader';
+	forced.getMap('items').set(item.id, newRecordMap('items', item, 999));
+	const update = [...Y.encodeStateAsUpdateV2(forced)];
 	await lead.page.evaluate(
-		() =>
+		({ update, workspace }) =>
 			new Promise<void>((resolve, reject) => {
-				const open = indexedDB.open('capmap');
+				const open = indexedDB.open('capmap-shared');
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
-					const tx = open.result.transaction('items', 'readwrite');
-					const items = tx.objectStore('items');
-					const all = items.getAll();
-					all.onsuccess = () => {
-						const item = all.result.find((i: { id: string }) => i.id === 'ticket-triage');
-						items.put({ ...item, title: 'Forced by a reader' });
-					};
+					const db = open.result;
+					const store = [...db.objectStoreNames].find((name) => name.includes('updates'))!;
+					const tx = db.transaction(store, 'readwrite');
+					tx.objectStore(store).add({ k: workspace, u: new Uint8Array(update), f: 1 });
 					tx.oncomplete = () => resolve();
 					tx.onerror = () => reject(tx.error);
 				};
-			})
+			}),
+		{ update, workspace: 'team-readers' }
 	);
-	await ana.page.goto('/');
-	await ana.page.waitForTimeout(1000);
-	await expect(
-		ana.page.getByRole('link', { name: 'Structured ticket triage', exact: true })
-	).toBeVisible();
-	await expect(ana.page.getByText('Forced by a reader')).toHaveCount(0);
+	await lead.page.reload();
+	await expect(lead.page.getByRole('link', { name: 'Forced by a reader' })).toBeVisible();
+	await expect(lead.page.getByRole('link', { name: 'Synced' })).toBeVisible();
+	// Ana, and anyone joining later, never get it.
+	await ana.page.reload();
+	await expect(ana.page.getByRole('link', { name: 'Synced' })).toBeVisible();
+	const late = await person(browser);
+	await join(late.page, 'Kim', 'team-readers', editor);
+	await expect(late.page.getByRole('heading', { name: 'Roadmap board' })).toBeVisible();
+	for (const page of [ana.page, late.page])
+		await expect(page.getByRole('link', { name: 'Forced by a reader' })).toHaveCount(0);
+	await late.context.close();
 	await ana.context.close();
 	await lead.context.close();
 });

@@ -124,6 +124,7 @@ export class SharedSession {
 				const role: Role = scope === 'readonly' ? 'reader' : 'editor';
 				this.#setRole(role);
 				if (role !== row.role) void shared.shared.update(row.id, { role });
+				this.#report();
 			},
 			onAuthenticationFailed: ({ reason }) => {
 				this.#refused = reason || 'The sync server refused this access token.';
@@ -345,9 +346,15 @@ export class SharedSession {
 
 	get status(): SyncStatus {
 		if (this.#refused) return { state: 'refused', reason: this.#refused };
-		const changes = this.#provider.unsyncedChanges;
+		// A reader sends nothing the server keeps: its copy is in step once it is admitted.
+		const reader = this.#role === 'reader';
+		const changes = reader ? 0 : this.#provider.unsyncedChanges;
 		const socket = this.#socket.status;
 		if (socket === WebSocketStatus.Disconnected) return { state: 'offline', changes };
+		if (reader)
+			return socket === WebSocketStatus.Connected && this.#provider.isAuthenticated
+				? { state: 'synced' }
+				: { state: 'connecting' };
 		if (socket === WebSocketStatus.Connecting || !this.#provider.isSynced)
 			return changes > 0 ? { state: 'offline', changes } : { state: 'connecting' };
 		return changes > 0 ? { state: 'sending', changes } : { state: 'synced' };
