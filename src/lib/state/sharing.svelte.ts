@@ -5,6 +5,7 @@
  * says so before anything else has loaded, and a workspace never shared never loads it.
  */
 import type { SharedSession, Peer, Role, SyncStatus, Connection } from '$lib/sharing/session';
+import { randomTag, tagNewIds } from '$lib/domain/ids';
 import { access } from './access.svelte';
 import { browserStorage } from './local-store';
 
@@ -117,8 +118,7 @@ class Sharing {
 			this.#forgetFlag();
 			return;
 		}
-		this.#session = session;
-		session.setPresence(this.#page);
+		this.#started(session);
 	}
 
 	/**
@@ -133,9 +133,8 @@ class Sharing {
 			import('$lib/sharing/session')
 		]);
 		const session = await SharedSession.connect(db, connection, this.#name, this.#listener);
-		this.#session = session;
+		this.#started(session);
 		this.#remember(connection.workspaceId);
-		session.setPresence(this.#page);
 		return session.isEmpty ? null : session.describe();
 	}
 
@@ -170,6 +169,7 @@ class Sharing {
 		this.#peers = [];
 		this.#problem = undefined;
 		access.setReadOnly(null);
+		tagNewIds('');
 		this.#forgetFlag();
 		await session?.forget();
 	}
@@ -186,6 +186,12 @@ class Sharing {
 	setPage(page: string): void {
 		this.#page = page;
 		this.#session?.setPresence(page);
+	}
+
+	#started(session: SharedSession): void {
+		this.#session = session;
+		session.setPresence(this.#page);
+		tagNewIds(randomTag());
 	}
 
 	#remember(id: string): void {
