@@ -2,6 +2,7 @@
  * Shared workspaces against a real sync server (`npm run sync` on loopback, SQLite in a temporary
  * folder, serving the built app): two browser contexts are two people on one workspace.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
@@ -68,6 +69,14 @@ test('a workspace shared by one person opens for another, and an edit in one sho
 	// Each sees the other.
 	await expect(ana.page.getByTitle('Also looking at this workspace')).toContainText('Ben');
 	await expect(ben.page.getByTitle('Also looking at this workspace')).toContainText('Ana');
+	// The header's status and the shared Sharing panel, as keyboard and screen-reader users get them.
+	await ben.page.getByRole('link', { name: 'Synced' }).click();
+	await expect(ben.page.getByRole('heading', { name: 'Sharing' })).toBeVisible();
+	const { violations } = await new AxeBuilder({ page: ben.page }).analyze();
+	expect(
+		violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
+	).toEqual([]);
+	await ben.page.getByRole('link', { name: 'Board', exact: true }).click();
 
 	await ana.page.goto('/items/ticket-triage');
 	await ana.page.getByLabel('Title').fill('Structured ticket triage (shared)');
@@ -133,7 +142,17 @@ test('edits made offline survive a reload and merge on reconnect with edits made
 		Quarter: '2027-Q3',
 		Description: `Ana: ${description}`
 	});
-	await ana.page.reload();
+	// Leaving with changes the server has not got: the browser asks first.
+	const asked = new Promise<string>((resolve) =>
+		ana.page.once('dialog', (dialog) => {
+			resolve(dialog.type());
+			void dialog.dismiss();
+		})
+	);
+	await ana.page.close({ runBeforeUnload: true });
+	expect(await asked).toBe('beforeunload');
+	ana.page = await ana.context.newPage();
+	await ana.page.goto('/items/ticket-triage');
 	await expect(ana.page.getByLabel('Owner', { exact: true })).toHaveValue('Ana Offline');
 	await expect(ana.page.getByRole('link', { name: /Offline/ })).toBeVisible();
 
