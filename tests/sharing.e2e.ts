@@ -328,3 +328,35 @@ test('a delete shows in recently deleted for the others and can be restored; an 
 	await ana.context.close();
 	await ben.context.close();
 });
+
+test('an eval-results import in a shared workspace reaches the others, and stays after a reload', async ({
+	browser
+}) => {
+	const NIGHTLY = 'tests/fixtures/eval/promptfoo-nightly';
+	const editor = server.token('team-evals', 'editor');
+	const ana = await person(browser);
+	const ben = await person(browser);
+	await shareSample(ana.page, 'team-evals', editor);
+	await join(ben.page, 'Ben', 'team-evals', editor);
+	await expect(ben.page.getByRole('heading', { name: 'Roadmap board' })).toBeVisible();
+
+	// The import commits from a worker: it sends its commit into the shared doc itself.
+	await ana.page.goto('/evidence/import');
+	await ana.page.getByLabel('Results file').setInputFiles(`${NIGHTLY}/results-monday.json`);
+	await ana.page.getByLabel('Mapping file').setInputFiles(`${NIGHTLY}/map.json`);
+	await expect(ana.page.getByLabel('Workspace model for helio-prod')).toHaveValue('gpt-4o');
+	await ana.page.getByRole('button', { name: /^Commit \d+ records$/ }).click();
+	await expect(
+		ana.page.getByRole('heading', { name: 'Imported results-monday.json' })
+	).toBeVisible();
+
+	for (const { page } of [ben, ana]) {
+		await page.goto('/changes');
+		await expect(page.getByRole('row').filter({ hasText: 'results-monday.json' })).toHaveCount(1);
+	}
+	await ana.page.reload();
+	await expect(ana.page.getByRole('link', { name: 'Synced' })).toBeVisible();
+	await expect(ana.page.getByRole('row').filter({ hasText: 'results-monday.json' })).toHaveCount(1);
+	await ana.context.close();
+	await ben.context.close();
+});

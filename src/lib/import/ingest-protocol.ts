@@ -7,6 +7,7 @@ import type { ReadinessChange } from '../domain/scenario';
 import type { Format } from './detect';
 import type { IngestRow, ResultsMap } from './ingest';
 import type { Tool } from './results';
+import type { SharedCommit } from '../sharing/from-worker';
 
 /** Rows of the preview table sent to the page; the counts cover the whole file. */
 export const PREVIEW_ROWS = 200;
@@ -115,6 +116,8 @@ export type IngestRequest =
 			kind: EvidenceKind;
 			asOf: string;
 			at: string;
+			/** The workspace is shared: the commit goes into its shared doc too. */
+			shared?: SharedCommit;
 	  };
 
 export type IngestResponse =

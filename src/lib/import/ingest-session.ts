@@ -16,6 +16,7 @@ import type {
 	IngestResponse,
 	Progress
 } from './ingest-protocol';
+import type { SharedCommit } from '../sharing/from-worker';
 import IngestWorker from './ingest.worker?worker';
 
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void };
@@ -68,7 +69,8 @@ export class IngestSession {
 		map: ResultsMap,
 		kind: EvidenceKind,
 		asOf: string,
-		created: CreatedOnMapping
+		created: CreatedOnMapping,
+		shared?: SharedCommit
 	): Promise<CommitResult> {
 		this.#latestPreview = 0;
 		return this.#ask<CommitResult>({
@@ -77,7 +79,8 @@ export class IngestSession {
 			created,
 			kind,
 			asOf,
-			at: new Date().toISOString()
+			at: new Date().toISOString(),
+			...(shared ? { shared } : {})
 		});
 	}
 

@@ -199,14 +199,24 @@ async function answer(request: IngestRequest): Promise<void> {
 			const before = withCreated(stored, request.created);
 			lastPreview = undefined;
 			computed = undefined;
-			await commitImport(
-				db,
-				result.added,
-				request.map,
-				{ hash: file.hash, name: file.name, at: request.at },
-				result.runs,
-				request.created
-			);
+			// Loaded only for a shared workspace: Yjs stays out of an unshared import.
+			const shared = request.shared
+				? await import('../sharing/from-worker').then((m) =>
+						m.sendCommitsToSharedDoc(db, request.shared!)
+					)
+				: undefined;
+			try {
+				await commitImport(
+					db,
+					result.added,
+					request.map,
+					{ hash: file.hash, name: file.name, at: request.at },
+					result.runs,
+					request.created
+				);
+			} finally {
+				await shared?.finish();
+			}
 			const ranAt = result.runs[0]?.ranAt ?? file.parsed.runs[0]?.ranAt ?? file.parsed.observedAt;
 			const note = triageNote(
 				{ before, after: result.workspace, runs: result.runs, asOf: request.asOf },
