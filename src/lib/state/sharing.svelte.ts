@@ -34,6 +34,12 @@ class Sharing {
 	#author = $state(browserStorage()?.getItem(AUTHOR_KEY) ?? '');
 	#page = '/';
 
+	constructor() {
+		globalThis.addEventListener?.('storage', (event) =>
+			this.#followOtherTabs(event as StorageEvent)
+		);
+	}
+
 	/** The id of the workspace this device shares, known before the sync code loads. */
 	get sharedId(): string | null {
 		return browserStorage()?.getItem(SHARED_KEY) ?? null;
@@ -134,18 +140,45 @@ class Sharing {
 		]);
 		const session = await SharedSession.connect(db, connection, this.#name, this.#listener);
 		this.#started(session);
-		this.#remember(connection.workspaceId);
 		return session.isEmpty ? null : session.describe();
 	}
 
 	/** Makes this device's workspace the shared one (the server held none under this id). */
 	async upload(): Promise<void> {
-		await this.#session?.upload();
+		const session = this.#session;
+		if (!session) return;
+		await session.upload();
+		this.#remember(session.workspaceId);
 	}
 
 	/** Takes the shared workspace as this device's (after the user agreed to replace it). */
 	async adopt(): Promise<void> {
-		await this.#session?.adopt();
+		const session = this.#session;
+		if (!session) return;
+		await session.adopt();
+		this.#remember(session.workspaceId);
+	}
+
+	/**
+	 * Another tab started or stopped sharing this browser's workspace (the flag in localStorage
+	 * changed): this tab follows, so that its own edits go into the doc too — or no longer do.
+	 */
+	#followOtherTabs(event: StorageEvent): void {
+		if (event.key !== SHARED_KEY) return;
+		if (event.newValue) void this.resume();
+		else this.#closeHere();
+	}
+
+	/** Stops syncing in this tab only; the stored doc stays (another tab decided). */
+	#closeHere(): void {
+		this.#session?.close();
+		this.#session = null;
+		this.#status = null;
+		this.#role = undefined;
+		this.#peers = [];
+		this.#problem = undefined;
+		access.setReadOnly(null);
+		tagNewIds('');
 	}
 
 	/**
@@ -163,13 +196,7 @@ class Sharing {
 	/** Stops sharing on this device; its workspace stays here as a local one. */
 	async leave(): Promise<void> {
 		const session = this.#session;
-		this.#session = null;
-		this.#status = null;
-		this.#role = undefined;
-		this.#peers = [];
-		this.#problem = undefined;
-		access.setReadOnly(null);
-		tagNewIds('');
+		this.#closeHere();
 		this.#forgetFlag();
 		await session?.forget();
 	}
