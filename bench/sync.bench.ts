@@ -21,7 +21,7 @@ import { sample } from '../src/test-support/sample';
 import { syntheticWorkspace } from '../src/test-support/synthetic';
 import { SqliteStore } from '../server/sqlite-store';
 import { addToken, allSent, connect, ROOT, until, type TestClient } from '../server/test-support';
-import { median, report } from './measure';
+import { median, percentile, report } from './measure';
 
 const PORT = 18795;
 const URL = `ws://127.0.0.1:${PORT}`;
@@ -51,11 +51,6 @@ async function stopServer(child: ChildProcess): Promise<void> {
 function residentMb(pid: number): number {
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 	return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
-}
-
-function percentile(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 async function tokens(data: string, workspaces: string[]): Promise<Map<string, string>> {

@@ -16,6 +16,7 @@ import type { CapmapDatabase, Stored } from '$lib/db/database';
 import { DEFAULT_SETTINGS } from '$lib/domain/entities';
 import { sameValue } from '$lib/domain/patch';
 import type { Workspace } from '$lib/domain/workspace';
+import { PERF_MARKS } from '$lib/perf-marks';
 import { RECORD_KINDS, type RecordKind } from '$lib/sync/kinds';
 import { fromDoc, LOCAL_ORIGIN } from './local-to-doc';
 import { DELETED, readRecordMap } from '$lib/sync/record-map';
@@ -148,7 +149,9 @@ export function keepReadModel(
 	}
 
 	async function applyWhole(): Promise<void> {
+		const start = performance.now();
 		const result = readWorkspace(doc);
+		performance.measure(PERF_MARKS.readModelRead, { start, end: performance.now() });
 		if (!result.ok) {
 			const first = result.problems[0]!;
 			const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more)` : '';
@@ -157,7 +160,9 @@ export function keepReadModel(
 			);
 			return;
 		}
+		const written = performance.now();
 		await writeWhole(db, result.workspace);
+		performance.measure(PERF_MARKS.readModelWrite, { start: written, end: performance.now() });
 		onProblem(undefined);
 	}
 
