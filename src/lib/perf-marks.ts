@@ -32,5 +32,7 @@ export const PERF_MARKS = {
 	/** Measure: reading and checking the whole shared doc as a workspace (sharing/doc-to-local.ts). */
 	readModelRead: 'capmap:read-model-read',
 	/** Measure: writing that workspace into the local tables (sharing/doc-to-local.ts). */
-	readModelWrite: 'capmap:read-model-write'
+	readModelWrite: 'capmap:read-model-write',
+	/** Measure: writing others' field edits into the local tables, record by record (same). */
+	readModelRecords: 'capmap:read-model-records'
 } as const;

@@ -107,7 +107,11 @@ export function keepReadModel(
 	}
 
 	async function apply(batch: Touched): Promise<void> {
-		if (batch.whole || !(await applyRecords(batch.records))) await applyWhole();
+		if (batch.whole) return applyWhole();
+		const start = performance.now();
+		const written = await applyRecords(batch.records);
+		performance.measure(PERF_MARKS.readModelRecords, { start, end: performance.now() });
+		if (!written) await applyWhole();
 	}
 
 	/** Writes the touched records one by one; false when the whole doc must be read instead. */
