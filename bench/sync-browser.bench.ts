@@ -19,7 +19,7 @@
  * PROFILE=file.cpuprofile records the first join as a Chrome CPU profile (open it in DevTools'
  * Performance panel; build with `npx vite build --minify false` first for readable names).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,9 +30,10 @@ import { writeWorkspace } from '../src/lib/sync/workspace-doc';
 import { sample } from '../src/test-support/sample';
 import { syntheticWorkspace } from '../src/test-support/synthetic';
 import { SqliteStore } from '../server/sqlite-store';
-import { addToken, allSent, connect, ROOT, until, type TestClient } from '../server/test-support';
+import { addToken, allSent, connect, until, type TestClient } from '../server/test-support';
 import { freshPage, longTasksSince, watchLongTasks } from './browser';
 import { median, percentile, report } from './measure';
+import { startServer, stopServer } from './sync-server';
 
 /** PORT lets two checkouts bench side by side. */
 const PORT = Number(process.env.PORT ?? 18796);
@@ -49,24 +50,6 @@ const EDITS_ON_BIG = process.env.EDITS_ON === 'big';
 const stamp = () => ({ by: 'bench', at: new Date().toISOString() });
 /** Where the first join's CPU profile goes, until it is written. */
 let profile = process.env.PROFILE;
-
-async function startServer(data: string): Promise<ChildProcess> {
-	const child = spawn(
-		process.execPath,
-		['--import', 'tsx', 'server/main.ts', '--port', String(PORT), '--data', data, '--app', APP],
-		{ cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] }
-	);
-	let log = '';
-	child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-	await until(() => log.includes('listening on'), 'the sync server listens', 30_000);
-	return child;
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-	const exited = new Promise((resolve) => child.on('exit', resolve));
-	child.kill('SIGTERM');
-	await exited;
-}
 
 interface Join {
 	total: number;
@@ -282,7 +265,7 @@ try {
 		[SMALL]: await addToken(store, SMALL, 'editor')
 	};
 	await store.close();
-	server = await startServer(data);
+	server = await startServer(PORT, data, APP);
 
 	const content = { [BIG]: syntheticWorkspace(size), [SMALL]: sample() };
 	for (const workspace of [BIG, SMALL] as const) {
