@@ -1,10 +1,16 @@
-/** Timing helpers for `npm run bench`: the median of a few runs, printed beside its target. */
+/** Timing helpers for `npm run bench`: the median of a few runs (or a percentile), printed beside its target. */
 import { performance } from 'node:perf_hooks';
 
 export function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	const mid = Math.floor(sorted.length / 2);
 	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The smallest value that `p` percent of the values are at or below (nearest rank). */
+export function percentile(values: number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 export function time(runs: number, work: () => unknown): number {

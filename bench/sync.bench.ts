@@ -9,7 +9,7 @@
  *   one field edit from one client to the other, p50 and p95 over 200 edits;
  *   the server's memory with 100 open workspaces of the sample's size.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,42 +20,19 @@ import { readWorkspace, writeWorkspace } from '../src/lib/sync/workspace-doc';
 import { sample } from '../src/test-support/sample';
 import { syntheticWorkspace } from '../src/test-support/synthetic';
 import { SqliteStore } from '../server/sqlite-store';
-import { addToken, allSent, connect, ROOT, until, type TestClient } from '../server/test-support';
-import { median, report } from './measure';
+import { addToken, allSent, connect, until, type TestClient } from '../server/test-support';
+import { median, percentile, report } from './measure';
+import { startServer, stopServer } from './sync-server';
 
 const PORT = 18795;
 const URL = `ws://127.0.0.1:${PORT}`;
 const size = { items: 5_000, capabilities: 300, models: 40, evidence: 50_000 };
 const stamp = () => ({ by: 'bench', at: new Date().toISOString() });
 
-/** The server as `npm run sync` runs it, but started by node itself so its pid is the server's. */
-async function startServer(data: string): Promise<ChildProcess> {
-	const child = spawn(
-		process.execPath,
-		['--import', 'tsx', 'server/main.ts', '--port', String(PORT), '--data', data],
-		{ cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] }
-	);
-	let log = '';
-	child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-	await until(() => log.includes('listening on'), 'the sync server listens', 30_000);
-	return child;
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-	const exited = new Promise((resolve) => child.on('exit', resolve));
-	child.kill('SIGTERM');
-	await exited;
-}
-
 /** Resident memory of a process, in MB (Linux /proc). */
 function residentMb(pid: number): number {
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 	return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
-}
-
-function percentile(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 async function tokens(data: string, workspaces: string[]): Promise<Map<string, string>> {
@@ -85,7 +62,7 @@ let server: ChildProcess | undefined;
 try {
 	const data = folder();
 	const token = (await tokens(data, ['bench-big'])).get('bench-big')!;
-	server = await startServer(data);
+	server = await startServer(PORT, data);
 
 	const uploader = connect(URL, 'bench-big', token);
 	clients.push(uploader);
@@ -147,7 +124,7 @@ try {
 	const many = folder();
 	const names = Array.from({ length: 100 }, (_, i) => `bench-${i}`);
 	const manyTokens = await tokens(many, names);
-	server = await startServer(many);
+	server = await startServer(PORT, many);
 	const idle = residentMb(server.pid!);
 	const small = sample();
 	for (const name of names) {

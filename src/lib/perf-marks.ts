@@ -26,5 +26,13 @@ export const PERF_MARKS = {
 	/** Measure: committing the mapped evidence (routes/evidence/import). */
 	resultsCommit: 'capmap:results-commit',
 	/** Mark: the changes feed's first frame is painted (routes/changes). */
-	changesFeed: 'capmap:changes-feed'
+	changesFeed: 'capmap:changes-feed',
+	/** Mark: a shared workspace's doc is in step with the sync server (sharing/session.ts). */
+	sharingSynced: 'capmap:sharing-synced',
+	/** Measure: reading and checking the whole shared doc as a workspace (sharing/doc-to-local.ts). */
+	readModelRead: 'capmap:read-model-read',
+	/** Measure: writing that workspace into the local tables (sharing/doc-to-local.ts). */
+	readModelWrite: 'capmap:read-model-write',
+	/** Measure: writing others' field edits into the local tables, record by record (same). */
+	readModelRecords: 'capmap:read-model-records'
 } as const;

@@ -16,6 +16,7 @@ import type { CapmapDatabase, Stored } from '$lib/db/database';
 import { DEFAULT_SETTINGS } from '$lib/domain/entities';
 import { sameValue } from '$lib/domain/patch';
 import type { Workspace } from '$lib/domain/workspace';
+import { PERF_MARKS } from '$lib/perf-marks';
 import { RECORD_KINDS, type RecordKind } from '$lib/sync/kinds';
 import { fromDoc, LOCAL_ORIGIN } from './local-to-doc';
 import { DELETED, readRecordMap } from '$lib/sync/record-map';
@@ -106,7 +107,11 @@ export function keepReadModel(
 	}
 
 	async function apply(batch: Touched): Promise<void> {
-		if (batch.whole || !(await applyRecords(batch.records))) await applyWhole();
+		if (batch.whole) return applyWhole();
+		const start = performance.now();
+		const written = await applyRecords(batch.records);
+		performance.measure(PERF_MARKS.readModelRecords, { start, end: performance.now() });
+		if (!written) await applyWhole();
 	}
 
 	/** Writes the touched records one by one; false when the whole doc must be read instead. */
@@ -148,7 +153,9 @@ export function keepReadModel(
 	}
 
 	async function applyWhole(): Promise<void> {
+		const start = performance.now();
 		const result = readWorkspace(doc);
+		performance.measure(PERF_MARKS.readModelRead, { start, end: performance.now() });
 		if (!result.ok) {
 			const first = result.problems[0]!;
 			const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more)` : '';
@@ -157,7 +164,9 @@ export function keepReadModel(
 			);
 			return;
 		}
+		const written = performance.now();
 		await writeWhole(db, result.workspace);
+		performance.measure(PERF_MARKS.readModelWrite, { start: written, end: performance.now() });
 		onProblem(undefined);
 	}
 
@@ -202,7 +211,26 @@ async function writeWhole(db: CapmapDatabase, workspace: Workspace): Promise<voi
 			}
 			const gone = [...stored.values()].map((row) => row.seq!);
 			if (gone.length > 0) await table.bulkDelete(gone);
-			if (put.length > 0) await table.bulkPut(put);
+			await putInChunks(table, put);
 		}
 	});
+}
+
+/**
+ * Records written per batch of requests. A join writes 55,000 records: in one batch that is
+ * over a second of the main thread in one task (each put copies its record there), with the
+ * page frozen. In batches the page gets a frame between them; one batch is always queued while
+ * the one before is written, so the database never waits for the page and the total stays the
+ * same.
+ */
+const CHUNK = 2000;
+
+async function putInChunks(table: Rows, rows: Stored<Fields>[]): Promise<void> {
+	let writing: Promise<unknown> = Promise.resolve();
+	for (let start = 0; start < rows.length; start += CHUNK) {
+		const queued = table.bulkPut(rows.slice(start, start + CHUNK));
+		await writing;
+		writing = queued;
+	}
+	await writing;
 }

@@ -13,6 +13,7 @@ import { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
 import type { CapmapDatabase } from '$lib/db/database';
 import { loadWorkspace } from '$lib/db/workspace-repo';
+import { PERF_MARKS } from '$lib/perf-marks';
 import type { Workspace } from '$lib/domain/workspace';
 import { keepReadModel, type ReadModel } from './doc-to-local';
 import { LOCAL_ORIGIN, sendLocalChanges } from './local-to-doc';
@@ -134,6 +135,7 @@ export class SharedSession {
 				this.#socket.disconnect();
 			},
 			onSynced: () => {
+				performance.mark(PERF_MARKS.sharingSynced);
 				synced();
 				// Presence set before the server admitted this client may not have reached it: again.
 				this.#announce();
