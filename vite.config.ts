@@ -22,7 +22,7 @@ export default defineConfig({
 						},
 						{
 							name: 'first-screen',
-							test: /src[\\/]lib[\\/](state[\\/]((app|toasts|access)\.svelte|edit-control)\.ts|db[\\/]status\.ts|components[\\/](WorkspaceImport|ExportWorkspaceButton)\.svelte)$/,
+							test: /src[\\/]lib[\\/](state[\\/]((app|toasts|access)\.svelte|edit-control)\.ts|db[\\/]status\.ts)$/,
 							priority: 1
 						}
 					]

@@ -10,7 +10,8 @@ import { newRecordMap } from '../src/lib/sync/record-map';
 import { SAMPLE } from './helpers';
 import { TestSyncServer } from './sync-server';
 
-test.describe.configure({ mode: 'serial' });
+// Real servers, several browsers and reconnections: each flow takes longer than a page test.
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 let server: TestSyncServer;
 test.beforeAll(async () => {
@@ -145,11 +146,12 @@ test('edits made offline survive a reload and merge on reconnect with edits made
 		Quarter: '2027-Q3',
 		Description: `Ana: ${description}`
 	});
-	// Leaving with changes the server has not got: the browser asks first.
+	await expect(ana.page.getByRole('link', { name: /Offline — \d+ changes? kept/ })).toBeVisible();
+	// Leaving with changes the server has not got: the browser asks first (and Ana leaves).
 	const asked = new Promise<string>((resolve) =>
 		ana.page.once('dialog', (dialog) => {
 			resolve(dialog.type());
-			void dialog.dismiss();
+			void dialog.accept();
 		})
 	);
 	await ana.page.close({ runBeforeUnload: true });

@@ -11,7 +11,7 @@ import { liveQuery } from 'dexie';
 import { CapmapDatabase } from '../db/database';
 import { DATABASE_NAME } from '../db/status';
 import { commitImport, importedBefore, rememberedMap } from '../db/import-repo';
-import { loadWorkspace } from '../db/workspace-repo';
+import { loadWorkspace } from '../db/workspace-read';
 import { caseChanges } from '../domain/eval-runs';
 import { importNoteTitle, triageNote } from '../domain/triage';
 import type { Workspace } from '../domain/workspace';

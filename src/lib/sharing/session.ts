@@ -12,7 +12,7 @@ import {
 import { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
 import type { CapmapDatabase } from '$lib/db/database';
-import { loadWorkspace } from '$lib/db/workspace-repo';
+import { loadWorkspace } from '$lib/db/workspace-read';
 import { PERF_MARKS } from '$lib/perf-marks';
 import type { Workspace } from '$lib/domain/workspace';
 import { keepReadModel, type ReadModel } from './doc-to-local';

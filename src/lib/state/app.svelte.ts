@@ -56,7 +56,7 @@ class AppState {
 	connect(): Promise<void> {
 		this.#connecting ??= Promise.all([
 			import('$lib/db'),
-			import('$lib/db/workspace-repo'),
+			import('$lib/db/workspace-read'),
 			import('$lib/db/live.svelte'),
 			import('$lib/domain/readiness')
 		]).then(

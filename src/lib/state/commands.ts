@@ -46,7 +46,7 @@ import type { Workspace } from '$lib/domain/workspace';
 import { connectionLost, type ConnectionLoss } from '$lib/db/status';
 import { access } from './access.svelte';
 import { drafts } from './drafts';
-import { sharing } from './sharing.svelte';
+import { sharingHandle } from './sharing-handle.svelte';
 import {
 	APPLY,
 	attempt,
@@ -165,7 +165,7 @@ export function createCommands(
 export type Commands = ReturnType<typeof createCommands>;
 
 const bound = createCommands(appDb, connectionLost, undefined, () =>
-	sharing.session ? sharing : null
+	sharingHandle.current?.session ? sharingHandle.current : null
 );
 
 export const commands = bound;

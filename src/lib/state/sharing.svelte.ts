@@ -8,8 +8,8 @@ import type { SharedSession, Peer, Role, SyncStatus, Connection } from '$lib/sha
 import { randomTag, tagNewIds } from '$lib/domain/ids';
 import { access } from './access.svelte';
 import { browserStorage } from './local-store';
+import { SHARED_KEY, sharingHandle } from './sharing-handle.svelte';
 
-const SHARED_KEY = 'capmap:shared-workspace';
 const AUTHOR_KEY = 'capmap:author';
 
 export type { Peer, Role, SyncStatus };
@@ -239,3 +239,4 @@ class Sharing {
 }
 
 export const sharing = new Sharing();
+sharingHandle.current = sharing;
