@@ -122,8 +122,11 @@ async function editItem(page: Page, id: string, fields: Record<string, string>) 
 		if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
 		else await field.fill(value);
 	}
+	// Saved once the form holds nothing unsaved (the command's transaction has committed).
+	const unsaved = page.getByText('Unsaved changes (kept as a draft)');
+	await expect(unsaved).toBeVisible();
 	await page.getByRole('button', { name: 'Save changes' }).click();
-	await expect(page.getByRole('button', { name: 'Save changes' })).toBeVisible();
+	await expect(unsaved).toHaveCount(0);
 }
 
 test('edits made offline survive a reload and merge on reconnect with edits made meanwhile, field by field and word by word', async ({
@@ -265,31 +268,34 @@ test('a server restart keeps everything, and edits made while it was down reach 
 	browser
 }) => {
 	const own = new TestSyncServer();
-	await own.start();
-	const editor = own.token('team-restart', 'editor');
-	const context = await browser.newContext({ baseURL: own.url });
-	const page = await context.newPage();
-	await shareSample(page, 'team-restart', editor);
-	await editItem(page, 'ticket-triage', { Owner: 'Before the restart' });
-	await expect(page.getByRole('link', { name: 'Synced' })).toBeVisible();
+	try {
+		await own.start();
+		const editor = own.token('team-restart', 'editor');
+		const context = await browser.newContext({ baseURL: own.url });
+		const page = await context.newPage();
+		await shareSample(page, 'team-restart', editor);
+		await editItem(page, 'ticket-triage', { Owner: 'Before the restart' });
+		await expect(page.getByRole('link', { name: 'Synced' })).toBeVisible();
 
-	await own.stop();
-	await expect(page.getByRole('link', { name: /Offline/ })).toBeVisible({ timeout: 15_000 });
-	await editItem(page, 'ticket-triage', { Priority: 'P3' });
-	await own.start();
-	await expect(page.getByRole('link', { name: 'Synced' })).toBeVisible({ timeout: 15_000 });
+		await own.stop();
+		await expect(page.getByRole('link', { name: /Offline/ })).toBeVisible({ timeout: 15_000 });
+		await editItem(page, 'ticket-triage', { Priority: 'P3' });
+		await own.start();
+		await expect(page.getByRole('link', { name: 'Synced' })).toBeVisible({ timeout: 15_000 });
 
-	// A new person gets both edits from the restarted server.
-	const fresh = await browser.newContext({ baseURL: own.url });
-	const ben = await fresh.newPage();
-	await join(ben, 'Ben', 'team-restart', editor);
-	await expect(ben.getByRole('heading', { name: 'Roadmap board' })).toBeVisible();
-	await ben.goto('/items/ticket-triage');
-	await expect(ben.getByLabel('Owner', { exact: true })).toHaveValue('Before the restart');
-	await expect(ben.getByLabel('Priority', { exact: true })).toHaveValue('P3');
-	await context.close();
-	await fresh.close();
-	await own.dispose();
+		// A new person gets both edits from the restarted server.
+		const fresh = await browser.newContext({ baseURL: own.url });
+		const ben = await fresh.newPage();
+		await join(ben, 'Ben', 'team-restart', editor);
+		await expect(ben.getByRole('heading', { name: 'Roadmap board' })).toBeVisible();
+		await ben.goto('/items/ticket-triage');
+		await expect(ben.getByLabel('Owner', { exact: true })).toHaveValue('Before the restart');
+		await expect(ben.getByLabel('Priority', { exact: true })).toHaveValue('P3');
+		await context.close();
+		await fresh.close();
+	} finally {
+		await own.dispose();
+	}
 });
 
 test('a delete shows in recently deleted for the others and can be restored; an import replaces the workspace for everyone after saying who is connected', async ({
