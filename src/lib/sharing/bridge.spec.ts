@@ -7,8 +7,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CapmapDatabase } from '$lib/db/database';
-import { deleteItem, restore } from '$lib/db/delete-repo';
-import { saveItem, saveModel } from '$lib/db/entity-repo';
+import { createBrief, deleteBrief } from '$lib/db/brief-repo';
+import { deleteCapability, deleteItem, restore } from '$lib/db/delete-repo';
+import { applyScenario, saveItem, saveModel } from '$lib/db/entity-repo';
 import { loadWorkspace, replaceWorkspace, saveSettings } from '$lib/db/workspace-repo';
 import type { Item } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
@@ -183,5 +184,51 @@ describe('edits cross over field by field', () => {
 		expect(ws.models.at(-1)).toMatchObject({ id: 'new-model', name: 'New model' });
 		expect(ws.name).toBe('Renamed');
 		expect(ws.settings.minSampleSize).toBe(50);
+	});
+
+	it('a cascading delete, its undo, a scenario applied for real and a brief deleted all cross over', async () => {
+		const { a, b, settle } = await setUp();
+		await settle();
+		const capability = loaded.capabilities[0]!.id;
+		const requiring = loaded.items.filter((item) =>
+			item.requirements.some((r) => r.capabilityId === capability)
+		);
+		expect(requiring.length).toBeGreaterThan(0);
+		const snapshot = await deleteCapability(a.db, capability, 'cascade');
+		await settle();
+		let ws = (await loadWorkspace(b.db))!;
+		expect(ws.capabilities.some((c) => c.id === capability)).toBe(false);
+		for (const item of requiring)
+			expect(
+				ws.items.find((i) => i.id === item.id)!.requirements.map((r) => r.capabilityId)
+			).not.toContain(capability);
+		await restore(a.db, snapshot);
+		await settle();
+		expect(await loadWorkspace(b.db)).toEqual(await loadWorkspace(a.db));
+
+		const model = loaded.models.find((m) => m.status !== 'production')!;
+		await applyScenario(a.db, [{ modelId: model.id, status: 'production' }]);
+		const brief = {
+			id: 'shared-brief',
+			title: 'Shared brief',
+			modelId: model.id,
+			asOf: '2026-11-30',
+			markdown: '# What it means',
+			createdAt: '2026-11-30T09:00:00Z',
+			updatedAt: '2026-11-30T09:00:00Z'
+		};
+		await createBrief(a.db, brief, {
+			modelId: model.id,
+			asOf: brief.asOf,
+			generatedMarkdown: brief.markdown,
+			figures: []
+		});
+		await settle();
+		ws = (await loadWorkspace(b.db))!;
+		expect(ws.models.find((m) => m.id === model.id)!.status).toBe('production');
+		expect(ws.briefs.map((x) => x.id)).toContain('shared-brief');
+		await deleteBrief(a.db, 'shared-brief');
+		await settle();
+		expect((await loadWorkspace(b.db))!.briefs.map((x) => x.id)).not.toContain('shared-brief');
 	});
 });

@@ -201,19 +201,37 @@ async function writeWhole(db: CapmapDatabase, workspace: Workspace): Promise<voi
 			await db.meta.put({ ...meta, key: 'workspace', name: workspace.name, settings });
 		for (const kind of RECORD_KINDS) {
 			const table = db[kind] as unknown as Rows;
-			const stored = new Map((await table.toArray()).map((row) => [row.id, row]));
+			const rows = await table.toArray(); // in the local order: by `seq`
+			const stored = new Map(rows.map((row) => [row.id, row]));
+			const records = workspace[kind] as Fields[];
 			const put: Stored<Fields>[] = [];
-			for (const record of workspace[kind] as Fields[]) {
+			const added: string[] = [];
+			for (const record of records) {
 				const row = stored.get(record.id);
 				stored.delete(record.id);
-				if (!row) put.push(record);
-				else if (!sameValue(strip(row), record)) put.push({ ...record, seq: row.seq });
+				if (!row) {
+					put.push(record);
+					added.push(record.id);
+				} else if (!sameValue(strip(row), record)) put.push({ ...record, seq: row.seq });
+			}
+			// Kept records keep their place and new ones go last — unless that is not the doc's
+			// order (a record restored elsewhere returns to its place there): then the table is
+			// written again in the doc's order, so every device lists and exports alike.
+			const kept = rows.filter((row) => !stored.has(row.id)).map((row) => row.id);
+			if (!sameOrder([...kept, ...added], records)) {
+				await table.clear();
+				await putInChunks(table, records);
+				continue;
 			}
 			const gone = [...stored.values()].map((row) => row.seq!);
 			if (gone.length > 0) await table.bulkDelete(gone);
 			await putInChunks(table, put);
 		}
 	});
+}
+
+function sameOrder(ids: readonly string[], records: readonly Fields[]): boolean {
+	return ids.length === records.length && ids.every((id, i) => records[i]!.id === id);
 }
 
 /**
