@@ -15,7 +15,7 @@ import { loadChecks, NAMED_BY } from '$lib/db/check';
 import type { CapmapDatabase, Stored } from '$lib/db/database';
 import { DEFAULT_SETTINGS } from '$lib/domain/entities';
 import { sameValue } from '$lib/domain/patch';
-import type { Workspace } from '$lib/domain/workspace';
+import type { ValidationResult, Workspace } from '$lib/domain/workspace';
 import { PERF_MARKS } from '$lib/perf-marks';
 import { RECORD_KINDS, type RecordKind } from '$lib/sync/kinds';
 import { fromDoc, LOCAL_ORIGIN } from './local-to-doc';
@@ -60,6 +60,8 @@ export function keepReadModel(
 	let touched: Touched = { whole: false, records: new Map() };
 	let running: Promise<void> = Promise.resolve();
 	let scheduled = false;
+	/** The last whole read failed its check: the next change is read whole again. */
+	let needsWhole = false;
 
 	/** The record a changed type belongs to: its kind and id, if it is inside one. */
 	function recordOf(type: YType): [RecordKind, string] | undefined {
@@ -107,7 +109,7 @@ export function keepReadModel(
 	}
 
 	async function apply(batch: Touched): Promise<void> {
-		if (batch.whole) return applyWhole();
+		if (batch.whole || needsWhole) return applyWhole();
 		const start = performance.now();
 		const written = await applyRecords(batch.records);
 		performance.measure(PERF_MARKS.readModelRecords, { start, end: performance.now() });
@@ -153,21 +155,15 @@ export function keepReadModel(
 	}
 
 	async function applyWhole(): Promise<void> {
-		const start = performance.now();
-		const result = readWorkspace(doc);
-		performance.measure(PERF_MARKS.readModelRead, { start, end: performance.now() });
-		if (!result.ok) {
-			const first = result.problems[0]!;
-			const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more)` : '';
-			onProblem(
-				`the shared workspace holds something this app cannot read — ${first.path}: ${first.message}${more}`
-			);
-			return;
-		}
-		const written = performance.now();
-		await writeWhole(db, result.workspace);
-		performance.measure(PERF_MARKS.readModelWrite, { start: written, end: performance.now() });
-		onProblem(undefined);
+		const problem = await writeWhole(db, () => {
+			const start = performance.now();
+			const result = readWorkspace(doc);
+			performance.measure(PERF_MARKS.readModelRead, { start, end: performance.now() });
+			return result;
+		});
+		// Owed until a whole read succeeds: a later field edit alone must not clear it.
+		needsWhole = problem !== undefined;
+		onProblem(problem);
 	}
 
 	const observer = (transaction: Y.Transaction) => note(transaction);
@@ -192,46 +188,46 @@ export function keepReadModel(
  * Makes the local tables hold `workspace`, writing only what differs: records kept keep their
  * place, new ones go after them in the doc's order, removed ones go.
  */
-async function writeWhole(db: CapmapDatabase, workspace: Workspace): Promise<void> {
-	await db.transaction('rw', [db.meta, ...RECORD_KINDS.map((kind) => db[kind])], async (tx) => {
+async function writeWhole(
+	db: CapmapDatabase,
+	read: () => ValidationResult
+): Promise<string | undefined> {
+	return db.transaction('rw', [db.meta, ...RECORD_KINDS.map((kind) => db[kind])], async (tx) => {
 		fromDoc.add(tx);
 		const meta = await db.meta.get('workspace');
+		// The doc is read now, with the tables held: a local change that committed before this
+		// transaction is in the doc already, so its value is not written over with an older one.
+		const result = read();
+		if (!result.ok) {
+			const first = result.problems[0]!;
+			const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more)` : '';
+			return `the shared workspace holds something this app cannot read — ${first.path}: ${first.message}${more}`;
+		}
+		const written = performance.now();
+		const workspace = result.workspace;
 		const settings = { ...DEFAULT_SETTINGS, ...workspace.settings };
 		if (!meta || meta.name !== workspace.name || !sameValue(meta.settings, settings))
 			await db.meta.put({ ...meta, key: 'workspace', name: workspace.name, settings });
 		for (const kind of RECORD_KINDS) {
 			const table = db[kind] as unknown as Rows;
-			const rows = await table.toArray(); // in the local order: by `seq`
-			const stored = new Map(rows.map((row) => [row.id, row]));
+			// Kept records keep their place (and their `seq`, which an undo's snapshot holds); new
+			// ones go last. So a record restored on another device is listed last here.
+			const stored = new Map((await table.toArray()).map((row) => [row.id, row]));
 			const records = workspace[kind] as Fields[];
 			const put: Stored<Fields>[] = [];
-			const added: string[] = [];
 			for (const record of records) {
 				const row = stored.get(record.id);
 				stored.delete(record.id);
-				if (!row) {
-					put.push(record);
-					added.push(record.id);
-				} else if (!sameValue(strip(row), record)) put.push({ ...record, seq: row.seq });
-			}
-			// Kept records keep their place and new ones go last — unless that is not the doc's
-			// order (a record restored elsewhere returns to its place there): then the table is
-			// written again in the doc's order, so every device lists and exports alike.
-			const kept = rows.filter((row) => !stored.has(row.id)).map((row) => row.id);
-			if (!sameOrder([...kept, ...added], records)) {
-				await table.clear();
-				await putInChunks(table, records);
-				continue;
+				if (!row) put.push(record);
+				else if (!sameValue(strip(row), record)) put.push({ ...record, seq: row.seq });
 			}
 			const gone = [...stored.values()].map((row) => row.seq!);
 			if (gone.length > 0) await table.bulkDelete(gone);
 			await putInChunks(table, put);
 		}
+		performance.measure(PERF_MARKS.readModelWrite, { start: written, end: performance.now() });
+		return undefined;
 	});
-}
-
-function sameOrder(ids: readonly string[], records: readonly Fields[]): boolean {
-	return ids.length === records.length && ids.every((id, i) => records[i]!.id === id);
 }
 
 /**

@@ -28,6 +28,11 @@ import { kindMap } from '$lib/sync/workspace-doc';
 /** The origin of the doc transactions that carry this browser's own changes. */
 export const LOCAL_ORIGIN = Symbol('capmap local change');
 
+/** The origin of undone deletes: restored in the doc, then read back like anyone's change. */
+const UNDO_ORIGIN = Symbol('capmap undo');
+
+const idOf = (change: { record: Fields }) => String(change.record.id);
+
 /** Transactions that write what the doc already holds (the read model): not sent back. */
 export const fromDoc = new WeakSet<Transaction>();
 
@@ -35,7 +40,7 @@ type Fields = Record<string, unknown>;
 
 /** One record's change within one local transaction, as the doc will be told. */
 type Change =
-	| { type: 'create'; kind: RecordKind; record: Fields }
+	| { type: 'create'; kind: RecordKind; record: Fields; undo: boolean }
 	| { type: 'update'; kind: RecordKind; id: string; before: Fields; after: Fields }
 	| { type: 'delete'; kind: RecordKind; id: string }
 	| { type: 'workspace'; before: Fields; after: Fields };
@@ -65,7 +70,8 @@ export function sendLocalChanges(
 	db: CapmapDatabase,
 	doc: Y.Doc,
 	stamp: () => Stamp,
-	onSent: () => void = () => {}
+	onSent: () => void = () => {},
+	onFailed: (error: unknown) => void = (error) => console.error(error)
 ): () => void {
 	const pending = new Map<Transaction, Change[]>();
 
@@ -85,7 +91,18 @@ export function sendLocalChanges(
 	}
 
 	function send(changes: Change[]): void {
+		try {
+			sendNow(changes);
+		} catch (error) {
+			// The doc refused the change (a broken client left a field the wrong shape): said, and
+			// the caller reads the doc again, rather than a silent difference between the two.
+			onFailed(error);
+		}
+	}
+
+	function sendNow(changes: Change[]): void {
 		const by = stamp();
+		const undone: Extract<Change, { type: 'create' }>[] = [];
 		doc.transact(() => {
 			// Records created together are added together: one scan for the next place in order.
 			let created: { kind: RecordKind; records: Fields[] } | undefined;
@@ -95,7 +112,11 @@ export function sendLocalChanges(
 				created = undefined;
 			};
 			for (const change of changes) {
-				if (change.type === 'create' && !kindMap(doc, change.kind).has(String(change.record.id))) {
+				if (change.type === 'create' && change.undo && isDeleted(doc, change.kind, idOf(change))) {
+					undone.push(change);
+					continue;
+				}
+				if (change.type === 'create' && !kindMap(doc, change.kind).has(idOf(change))) {
 					if (created?.kind !== change.kind) flushCreated();
 					created ??= { kind: change.kind, records: [] };
 					created.records.push(change.record);
@@ -106,6 +127,13 @@ export function sendLocalChanges(
 			}
 			flushCreated();
 		}, LOCAL_ORIGIN);
+		// An undone delete brings the record back as the doc holds it — with any edit someone
+		// made to it meanwhile, which this device's snapshot lacks — so this device's tables
+		// follow the doc for it (its own origin: the read model does not skip it).
+		if (undone.length > 0)
+			doc.transact(() => {
+				for (const change of undone) restoreRecord(doc, change.kind, idOf(change), by);
+			}, UNDO_ORIGIN);
 		onSent();
 	}
 
@@ -116,7 +144,14 @@ export function sendLocalChanges(
 		// writes 55,000 records at once, and a copy of each costs a quarter of a second.
 		const creating = function (_key: unknown, value: Fields, transaction: Transaction) {
 			if (fromDoc.has(transaction)) return;
-			record(transaction, { type: 'create', kind, record: withoutSeq(structuredClone(value)) });
+			// A record put back with its old place (`seq`) is an undone delete (delete-repo's restore).
+			const undo = value.seq !== undefined;
+			record(transaction, {
+				type: 'create',
+				kind,
+				record: withoutSeq(structuredClone(value)),
+				undo
+			});
 		};
 		const updating = function (
 			modifications: object,
@@ -166,7 +201,8 @@ export function sendLocalChanges(
 function applyChange(doc: Y.Doc, change: Change, by: Stamp): void {
 	switch (change.type) {
 		case 'create': {
-			// The record is in the doc already: a delete undone brings back the deleted record.
+			// The record is in the doc already: a new record made with an id deleted before takes
+			// that id's place with its own fields (an undone delete is sent apart, in `sendNow`).
 			const id = String(change.record.id);
 			if (isDeleted(doc, change.kind, id)) restoreRecord(doc, change.kind, id, by);
 			const current = kindMap(doc, change.kind).get(id);

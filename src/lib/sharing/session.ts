@@ -330,7 +330,18 @@ export class SharedSession {
 	#sendIfEditor(): void {
 		if (!this.#readModel) return;
 		if (this.#role === 'editor') {
-			this.#stopSending ??= sendLocalChanges(this.#db, this.doc, () => this.#stamp());
+			this.#stopSending ??= sendLocalChanges(
+				this.#db,
+				this.doc,
+				() => this.#stamp(),
+				undefined,
+				(error) => {
+					this.#listener.problem(
+						`a change made here could not be written into the shared workspace, and was undone: ${String(error)}`
+					);
+					void this.#readModel?.refresh();
+				}
+			);
 		} else {
 			this.#stopSending?.();
 			this.#stopSending = undefined;

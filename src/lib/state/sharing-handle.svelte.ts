@@ -12,6 +12,9 @@ export const SHARED_KEY = 'capmap:shared-workspace';
 
 export const sharingHandle = $state<{ current: typeof Sharing | null }>({ current: null });
 
+/** Why nothing can be changed yet on a shared device: its doc is still opening. */
+export const OPENING = 'Opening the shared workspace… Changes can be made once it is open.';
+
 /** True when this browser's workspace is shared: known before any sync code loads. */
 export function isShared(): boolean {
 	return !!browserStorage()?.getItem(SHARED_KEY);

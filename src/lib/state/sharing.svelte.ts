@@ -8,7 +8,7 @@ import type { SharedSession, Peer, Role, SyncStatus, Connection } from '$lib/sha
 import { randomTag, tagNewIds } from '$lib/domain/ids';
 import { access } from './access.svelte';
 import { browserStorage } from './local-store';
-import { SHARED_KEY, sharingHandle } from './sharing-handle.svelte';
+import { OPENING, SHARED_KEY, sharingHandle } from './sharing-handle.svelte';
 
 const AUTHOR_KEY = 'capmap:author';
 
@@ -33,6 +33,7 @@ class Sharing {
 	#version = $state(0);
 	#author = $state(browserStorage()?.getItem(AUTHOR_KEY) ?? '');
 	#page = '/';
+	#resuming: Promise<void> | undefined;
 
 	constructor() {
 		globalThis.addEventListener?.('storage', (event) =>
@@ -112,19 +113,36 @@ class Sharing {
 	#name = () => this.#author || 'Someone';
 
 	/** Opens the shared workspace this device keeps, if it keeps one; offline first. */
-	async resume(): Promise<void> {
+	resume(): Promise<void> {
+		// Once at a time: a second start (another tab's signal) joins the one under way.
+		this.#resuming ??= this.#resume().finally(() => (this.#resuming = undefined));
+		return this.#resuming;
+	}
+
+	async #resume(): Promise<void> {
 		const id = this.sharedId;
 		if (!id || this.#session) return;
-		const [{ db }, { SharedSession }] = await Promise.all([
-			import('$lib/db'),
-			import('$lib/sharing/session')
-		]);
-		const session = await SharedSession.resume(db, id, this.#name, this.#listener);
-		if (!session) {
-			this.#forgetFlag();
-			return;
+		// Until the doc is open, a change made here would reach only this device's tables and be
+		// undone by the doc: nothing can be changed while it opens.
+		access.setReadOnly(OPENING);
+		try {
+			const [{ db }, { SharedSession }] = await Promise.all([
+				import('$lib/db'),
+				import('$lib/sharing/session')
+			]);
+			const session = await SharedSession.resume(db, id, this.#name, this.#listener);
+			if (!session) {
+				this.#forgetFlag();
+				access.setReadOnly(null);
+				return;
+			}
+			this.#started(session);
+			if (!session.role) access.setReadOnly(null);
+		} catch (error) {
+			access.setReadOnly(
+				`The shared workspace could not be opened on this device (${String(error)}), so nothing can be changed here: reload the page.`
+			);
 		}
-		this.#started(session);
 	}
 
 	/**
