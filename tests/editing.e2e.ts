@@ -109,6 +109,8 @@ test('the scenario panel previews without saving, then applies for real', async 
 	// The scenario lives in the URL: leaving and coming Back keeps it, and nothing was saved.
 	await expect(page).toHaveURL(/\?model=gpt-4o~retired&model=gpt-5~production~2027-02-15$/);
 	await page.getByRole('link', { name: 'Models', exact: true }).click();
+	// The scenario page lists GPT-5 as announced too: be on the Models page before going Back.
+	await expect(page).toHaveURL(/\/models$/);
 	await expect(page.getByRole('row', { name: /GPT-5/ })).toContainText('announced');
 	await page.goBack();
 	await expect(page.getByLabel('Hypothetical status of GPT-4o')).toHaveValue('retired');
@@ -142,6 +144,8 @@ test('the scenario panel previews without saving, then applies for real', async 
 	await page.getByRole('button', { name: 'Apply for real…' }).click();
 	await page.getByRole('button', { name: 'Apply and record the decision' }).click();
 	await page.getByRole('button', { name: 'Undo' }).click();
+	// Done when its toast goes: leaving the page sooner would abort the undo's transaction.
+	await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
 	await page.goto('/models');
 	await expect(page.getByRole('row', { name: /GPT-5/ })).toContainText('production');
 	await page.goto('/decisions');
