@@ -37,3 +37,8 @@ export function isIsoDate(value: string): boolean {
 export function addDays(isoDate: string, days: number): string {
 	return new Date((dayNumber(isoDate) + days) * DAY_MS).toISOString().slice(0, 10);
 }
+
+/** A stored ISO timestamp as a person reads it, to the minute: "2026-11-30 09:05". */
+export function formatStamp(at: string): string {
+	return at.slice(0, 16).replace('T', ' ');
+}

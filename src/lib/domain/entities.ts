@@ -93,3 +93,15 @@ export const RECORD_KINDS = [
 	'briefs'
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** What one record of each kind is called in a sentence. */
+export const RECORD_NOUNS: Record<RecordKind, string> = {
+	capabilities: 'capability',
+	models: 'model',
+	evidence: 'evidence',
+	items: 'item',
+	decisions: 'decision',
+	findings: 'finding',
+	evalRuns: 'eval run',
+	briefs: 'brief'
+};

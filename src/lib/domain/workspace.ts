@@ -75,19 +75,8 @@ function field(row: unknown, key: string): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-import { RECORD_KINDS, type RecordKind } from './entities';
+import { RECORD_KINDS, RECORD_NOUNS, type RecordKind } from './entities';
 export { RECORD_KINDS, type RecordKind };
-
-const ENTITY_NAMES: Record<RecordKind, string> = {
-	capabilities: 'capability',
-	models: 'model',
-	evidence: 'evidence',
-	items: 'item',
-	decisions: 'decision',
-	findings: 'finding',
-	evalRuns: 'eval run',
-	briefs: 'brief'
-};
 
 /** Each id's first position in a list. */
 function firstIndexes(list: readonly Row[]): Map<string, number> {
@@ -106,7 +95,7 @@ function firstIndexes(list: readonly Row[]): Map<string, number> {
 function referenceProblems(input: unknown): Problem[] {
 	const problems: Problem[] = [];
 	const ids: Record<string, Set<string>> = {};
-	for (const [key, noun] of Object.entries(ENTITY_NAMES)) {
+	for (const [key, noun] of Object.entries(RECORD_NOUNS)) {
 		// One Set per list: a big file's 100,000 evidence ids are hashed once. Where each id was
 		// first seen is indexed only when the list has a duplicate, which is rare.
 		const list = rows(input, key);

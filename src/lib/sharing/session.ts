@@ -62,11 +62,6 @@ export interface Connection {
 /** The origin of changes made in the doc first (an import, a restore): the local tables follow. */
 const DOC_FIRST = Symbol('capmap replace');
 
-/** The sync server's WebSocket address for a page served from `origin` (the same origin). */
-export function serverFor(origin: string): string {
-	return `${origin.replace(/^http/, 'ws')}/sync`;
-}
-
 export class SharedSession {
 	readonly workspaceId: string;
 	readonly doc: Y.Doc;
@@ -288,18 +283,8 @@ export class SharedSession {
 		this.#provider.setAwarenessField('user', { name: this.#author(), page: this.#page });
 	}
 
-	/** Changes not yet acknowledged by the server. */
-	get unsentChanges(): number {
-		return this.#provider.unsyncedChanges;
-	}
-
 	get role(): Role | undefined {
 		return this.#role;
-	}
-
-	/** Resolves once every change seen so far is in the local tables. */
-	async settled(): Promise<void> {
-		await this.#readModel?.settled();
 	}
 
 	/** Stops syncing; the doc stays in this browser's storage for the next visit. */

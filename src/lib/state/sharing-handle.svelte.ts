@@ -15,6 +15,11 @@ export const sharingHandle = $state<{ current: typeof Sharing | null }>({ curren
 /** Why nothing can be changed yet on a shared device: its doc is still opening. */
 export const OPENING = 'Opening the shared workspace… Changes can be made once it is open.';
 
+/** The sync server's WebSocket address for a page served from `origin` (the same origin). */
+export function serverFor(origin: string): string {
+	return `${origin.replace(/^http/, 'ws')}/sync`;
+}
+
 /** True when this browser's workspace is shared: known before any sync code loads. */
 export function isShared(): boolean {
 	return !!browserStorage()?.getItem(SHARED_KEY);
