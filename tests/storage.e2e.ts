@@ -117,3 +117,36 @@ test('an older tab stops and asks to reload when a newer version upgrades the da
 	);
 	await expect(old.getByRole('button', { name: 'Reload' })).toBeVisible();
 });
+
+test.describe('the first screen, before storage has loaded', () => {
+	// Requests from the page itself, so the test can hold back the storage code.
+	test.use({ serviceWorkers: 'block' });
+
+	test('a workspace the first-screen note does not know of is found, never replaced', async ({
+		page
+	}) => {
+		await loadSample(page);
+		const remembered = () => page.evaluate(() => localStorage.getItem('capmap:workspace-here'));
+		expect(await remembered()).not.toBeNull();
+
+		// As a Capmap from before the note left it (or localStorage cleared apart from the
+		// database): the welcome page shows at once, and storage, loaded after it is painted,
+		// finds the workspace. The storage code is held back, so there is time to click.
+		await page.evaluate(() => localStorage.removeItem('capmap:workspace-here'));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			const response = await route.fetch();
+			const body = await response.text();
+			if (body.includes('storagemutated')) await new Promise((r) => setTimeout(r, 1500));
+			await route.fulfill({ response, body });
+		});
+		await page.reload();
+		await page.getByRole('button', { name: 'Start empty' }).click();
+		await expect(page.getByRole('heading', { name: 'Roadmap board' })).toBeVisible();
+		await expect(page.locator('header .workspace-name')).toHaveText('Helio Support Suite');
+		expect(await remembered()).not.toBeNull();
+		// The empty workspace was refused, not written after the board was drawn.
+		await page.reload();
+		await expect(page.locator('header .workspace-name')).toHaveText('Helio Support Suite');
+		await expect(page.getByRole('article').first()).toBeVisible();
+	});
+});

@@ -46,6 +46,17 @@ describe('workspace storage', () => {
 		expect(loaded!.evidence.map((e) => e.id)).toEqual([...ws.evidence, ...many].map((e) => e.id));
 	});
 
+	it("never lets the welcome page's first workspace replace one already stored", async () => {
+		const db = freshDb();
+		await replaceWorkspace(db, sample(), { onlyIfNone: true });
+		const before = await loadWorkspace(db);
+		const other = { ...sample(), name: 'Other' };
+		await expect(replaceWorkspace(db, other, { onlyIfNone: true })).rejects.toThrow(
+			'already holds a workspace'
+		);
+		expect(await loadWorkspace(db)).toEqual(before);
+	});
+
 	it('leaves the database as it was when an import fails half-way', async () => {
 		const db = freshDb();
 		await replaceWorkspace(db, sample());

@@ -1,30 +1,40 @@
 /**
  * What the app can know about its database without loading Dexie: its name, whether this browser
- * has one at all, and whether this tab's connection to it was lost (index.ts reports that). The
- * first screen reads these, so the welcome page can show before the storage code has loaded.
+ * held a workspace when Capmap last read it, and whether this tab's connection to the database was
+ * lost (index.ts reports that). The first screen reads these, so the welcome page can show before
+ * the storage code has loaded.
  */
+
+import { browserStorage } from '$lib/browser-storage';
 
 /** The IndexedDB database Capmap keeps a workspace in, in this browser profile. */
 export const DATABASE_NAME = 'capmap';
 
-let asked: Promise<boolean> | undefined;
+/** localStorage: present while this browser holds a workspace (written at each read of it). */
+const WORKSPACE_HERE = 'capmap:workspace-here';
 
 /**
- * True when this browser had no Capmap database at all as the app started — a first visit, or
- * the site's data was cleared — so there is certainly no workspace. False when there was one, or
- * when the browser cannot say (then the database itself is asked). Asked once, as early as
- * possible (hooks.client.ts), so the answer is there when the first screen is drawn.
+ * True when this browser held a workspace the last time Capmap read one, known at once. Asking
+ * IndexedDB itself (`indexedDB.databases()`) takes the browser tens of milliseconds on a fresh
+ * profile — the longest wait before a first visit's welcome page could paint. True as well when
+ * localStorage cannot say, so the database is asked then. False after site data was cleared
+ * (localStorage goes with the database); a workspace left by a Capmap from before this note is
+ * found once storage loads, after the welcome page is painted (the welcome page's choices refuse
+ * to replace it: `workspace.start`).
  */
-export function startedWithoutDatabase(): Promise<boolean> {
-	asked ??= (async () => {
-		try {
-			const databases = await indexedDB.databases();
-			return !databases.some((database) => database.name === DATABASE_NAME);
-		} catch {
-			return false;
-		}
-	})();
-	return asked;
+export function workspaceRemembered(): boolean {
+	const store = browserStorage();
+	return store === null || store.getItem(WORKSPACE_HERE) !== null;
+}
+
+/** Notes whether the workspace just read holds anything; best effort (a hint, never data). */
+export function rememberWorkspace(present: boolean): void {
+	try {
+		if (present) browserStorage()?.setItem(WORKSPACE_HERE, '1');
+		else browserStorage()?.removeItem(WORKSPACE_HERE);
+	} catch {
+		// Storage full or disabled: the next visit asks the database, a little later.
+	}
 }
 
 /**
@@ -45,6 +55,7 @@ const listeners = new Set<(why: ConnectionLoss) => void>();
 export function lose(why: ConnectionLoss): void {
 	if (lost) return;
 	lost = why;
+	if (why === 'deleted') rememberWorkspace(false);
 	for (const listener of listeners) listener(why);
 }
 

@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '$lib/domain/entities';
 import type { Workspace } from '$lib/domain/workspace';
 import { loadChecks } from './check';
 import { ENTITY_TABLES, type CapmapDatabase } from './database';
-import { EditConflict } from './errors';
+import { EditConflict, RefusedChange } from './errors';
 
 export { loadWorkspace } from './workspace-read';
 
@@ -23,14 +23,20 @@ const everyTable = (db: CapmapDatabase) => [
 /**
  * Replaces the whole workspace in one transaction: all of it is written, or nothing is. `input`
  * is a `Workspace`, or a parsed workspace file as it came: either is checked here, once, as the
- * file format says, and only what passes is written.
+ * file format says, and only what passes is written. `onlyIfNone` refuses when a workspace is
+ * already stored: the welcome page's first workspace never replaces one it has not seen.
  */
 export async function replaceWorkspace(
 	db: CapmapDatabase,
-	input: Workspace | unknown
+	input: Workspace | unknown,
+	{ onlyIfNone = false } = {}
 ): Promise<void> {
 	const workspace = (await loadChecks()).workspace(input);
 	await db.transaction('rw', everyTable(db), async () => {
+		if (onlyIfNone && (await db.meta.get('workspace')))
+			throw new RefusedChange(
+				'this browser already holds a workspace, which is opening now — nothing was replaced'
+			);
 		await Promise.all([
 			db.briefVersions.clear(),
 			db.briefOrigins.clear(),

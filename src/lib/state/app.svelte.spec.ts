@@ -1,12 +1,14 @@
 import 'fake-indexeddb/auto';
+import '../../test-support/fresh-local-storage';
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/db';
+import { rememberWorkspace, workspaceRemembered } from '$lib/db/status';
 import { app } from './app.svelte';
 import { toasts } from './toasts.svelte';
 
 describe('app state', () => {
 	it('knows on a first visit, without the storage code, that there is no workspace', async () => {
-		expect(await app.returning).toBe(false);
+		expect(app.returning).toBe(false);
 		expect([app.workspace, app.loading, app.error]).toEqual([null, false, undefined]);
 		await app.connect();
 		expect([app.workspace, app.loading]).toEqual([null, false]);
@@ -23,12 +25,15 @@ describe('app state', () => {
 	});
 
 	it('says why it can no longer save when the database is deleted in another tab', async () => {
+		rememberWorkspace(true);
 		await db.open();
 		expect(app.connectionLost).toBeNull();
 		await new Promise<void>((resolve) => {
 			indexedDB.deleteDatabase('capmap').onsuccess = () => resolve();
 		});
 		expect(app.connectionLost).toBe('deleted');
+		// The next visit starts at the welcome page at once, without asking the database.
+		expect(workspaceRemembered()).toBe(false);
 	});
 });
 

@@ -4,15 +4,15 @@
  * database themselves (changes go through state/commands.ts).
  *
  * The storage code (Dexie, the repositories) is not part of the first screen. A returning user's
- * workspace is read as soon as it has loaded; on a first visit there is no database at all, which
- * the browser can say without it, so the welcome page shows at once and storage loads after it is
- * painted (`connect`).
+ * workspace is read as soon as it has loaded; on a first visit (no workspace remembered, see
+ * db/status.ts) the welcome page shows at once and storage loads after it is painted (`connect`).
  */
 import type { Live } from '$lib/db/live.svelte';
 import {
 	connectionLost,
 	onConnectionLost,
-	startedWithoutDatabase,
+	rememberWorkspace,
+	workspaceRemembered,
 	type ConnectionLoss
 } from '$lib/db/status';
 import { isIsoDate, todayIso } from '$lib/domain/dates';
@@ -22,13 +22,19 @@ import { PERF_MARKS } from '$lib/perf-marks';
 
 export type Persistence = 'unknown' | 'granted' | 'denied' | 'unsupported';
 
+/** Notes, for the next visit's first screen, whether a workspace is here. */
+function remembered(workspace: Workspace | null): Workspace | null {
+	rememberWorkspace(workspace !== null);
+	return workspace;
+}
+
 class AppState {
 	/** The stored workspace, live, once the storage code has loaded. */
 	#live = $state.raw<Live<Workspace | null> | null>(null);
 	/** The readiness rules, loaded with the storage code: there is nothing to judge before. */
 	#rules = $state.raw<typeof import('$lib/domain/readiness') | null>(null);
-	/** This browser has no database yet, so no workspace: known before storage loads. */
-	#noDatabase = $state(false);
+	/** This browser held no workspace when last read: the welcome page needs no storage code. */
+	#noneRemembered = $state(!workspaceRemembered());
 	/** Why the storage code could not be loaded, if it could not. */
 	#failure = $state.raw<unknown>(undefined);
 	#connecting: Promise<void> | undefined;
@@ -38,18 +44,15 @@ class AppState {
 
 	constructor() {
 		onConnectionLost((why) => (this.#lost = why));
-		void startedWithoutDatabase().then((none) => {
-			if (none) this.#noDatabase = true;
-			else void this.connect();
-		});
+		if (!this.#noneRemembered) void this.connect();
 	}
 
 	/**
-	 * Resolves true when this browser had a Capmap database as the app started, so a workspace is
-	 * likely: a page may fetch the code it draws one with beside it, rather than after it.
+	 * True when this browser held a workspace as the app started, so one is likely: a page may
+	 * fetch the code it draws one with beside it, rather than after it.
 	 */
-	get returning(): Promise<boolean> {
-		return startedWithoutDatabase().then((none) => !none);
+	get returning(): boolean {
+		return !this.#noneRemembered;
 	}
 
 	/** Loads the storage code and starts reading the workspace live; once. */
@@ -62,7 +65,10 @@ class AppState {
 		]).then(
 			([{ db }, { loadWorkspace }, { Live }, rules]) => {
 				this.#rules = rules;
-				this.#live = new Live(() => loadWorkspace(db), PERF_MARKS.workspaceRead);
+				this.#live = new Live(
+					() => loadWorkspace(db).then(remembered),
+					PERF_MARKS.workspaceRead
+				);
 			},
 			(error: unknown) => {
 				this.#failure = error;
@@ -75,11 +81,11 @@ class AppState {
 	get workspace(): Workspace | null | undefined {
 		const current = this.#live?.current;
 		if (current !== undefined) return current;
-		return this.#noDatabase ? null : undefined;
+		return this.#noneRemembered ? null : undefined;
 	}
 
 	get loading(): boolean {
-		if (this.#noDatabase || this.#failure !== undefined) return false;
+		if (this.#noneRemembered || this.#failure !== undefined) return false;
 		return this.#live?.loading ?? true;
 	}
 

@@ -14,7 +14,7 @@
  *   findings.save(edit) · findings.remove(id)
  *   briefs.create(brief, origin) · briefs.save(id, edit) · briefs.regenerate(id, origin, unsaved?)
  *     · briefs.remove(id)
- *   workspace.replace(ws) · workspace.open(parsed file) · workspace.settings(edit) · workspace.close()
+ *   workspace.replace(ws) · workspace.start(ws) · workspace.open(parsed file) · workspace.settings(edit) · workspace.close()
  *   undo(snapshot)
  *
  * While the workspace is open read-only (access.svelte.ts: a reader's token), every command
@@ -141,6 +141,12 @@ export function createCommands(
 		workspace: {
 			/** Replaces the whole workspace: all of it, or nothing. */
 			replace: (workspace: Workspace) => run(() => replace(workspace), OPEN),
+			/**
+			 * A first workspace, from the welcome page: refused if one is stored after all (the
+			 * welcome page can show before storage has been read: app.svelte.ts).
+			 */
+			start: (workspace: Workspace) =>
+				run(() => workspaceRepo.replaceWorkspace(db, workspace, { onlyIfNone: true }), OPEN),
 			/**
 			 * A parsed workspace file, as it came: checked once, here, and written whole — or
 			 * refused with every problem (`failure.problems`, as `path: sentence`).

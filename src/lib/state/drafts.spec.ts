@@ -1,30 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DraftKeeper, DraftStore } from './drafts';
-
-/** A Storage over a Map, as localStorage and sessionStorage behave. */
-class MemoryStorage implements Storage {
-	#items = new Map<string, string>();
-	full = false;
-	get length() {
-		return this.#items.size;
-	}
-	key(i: number) {
-		return [...this.#items.keys()][i] ?? null;
-	}
-	getItem(key: string) {
-		return this.#items.get(key) ?? null;
-	}
-	setItem(key: string, value: string) {
-		if (this.full) throw new DOMException('full', 'QuotaExceededError');
-		this.#items.set(key, value);
-	}
-	removeItem(key: string) {
-		this.#items.delete(key);
-	}
-	clear() {
-		this.#items.clear();
-	}
-}
+import { MemoryStorage } from '../../test-support/memory-storage';
 
 afterEach(() => vi.useRealTimers());
 

@@ -3,13 +3,7 @@
  * a versioned key, read forgivingly and written best-effort. Never workspace data: losing them
  * costs a click, never an edit.
  */
-export function browserStorage(): Storage | null {
-	try {
-		return globalThis.localStorage ?? null;
-	} catch {
-		return null; // storage disabled for this site
-	}
-}
+export { browserStorage } from '$lib/browser-storage';
 
 export function readList<T>(store: Storage | null, key: string, keep: (v: unknown) => v is T): T[] {
 	try {
