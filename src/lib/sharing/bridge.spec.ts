@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { CapmapDatabase } from '$lib/db/database';
 import { createBrief, deleteBrief } from '$lib/db/brief-repo';
 import { deleteCapability, deleteItem, restore } from '$lib/db/delete-repo';
-import { applyScenario, saveItem, saveModel } from '$lib/db/entity-repo';
+import { applyScenario, saveDecision, saveItem, saveModel } from '$lib/db/entity-repo';
 import { loadWorkspace, replaceWorkspace, saveSettings } from '$lib/db/workspace-repo';
 import type { Item } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
@@ -19,6 +19,7 @@ import { keepReadModel } from './doc-to-local';
 import { recordHistory } from '$lib/sync/history';
 import { LOCAL_ORIGIN, sendLocalChanges } from './local-to-doc';
 import { writeWorkspace } from '$lib/sync/workspace-doc';
+import { writesMap } from '$lib/sync/writes';
 
 let counter = 0;
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -31,15 +32,23 @@ interface Device {
 	doc: Y.Doc;
 	settled(): Promise<void>;
 	item(id: string): Promise<Item>;
+	/**
+	 * The local tables stop following the doc (the doc still receives the others' changes): a
+	 * read model that lags, as while a burst of updates is being written. `catchUp` ends it.
+	 */
+	lag(): void;
+	catchUp(): Promise<void>;
 }
 
 async function device(name: string): Promise<Device> {
 	const db = new CapmapDatabase(`bridge-${name}-${++counter}`);
 	const doc = new Y.Doc();
 	const stopSending = sendLocalChanges(db, doc, () => ({ by: name, at: new Date().toISOString() }));
-	const readModel = keepReadModel(db, doc, (problem) => {
-		if (problem) throw new Error(problem);
-	});
+	const follow = () =>
+		keepReadModel(db, doc, (problem) => {
+			if (problem) throw new Error(problem);
+		});
+	let readModel = follow();
 	cleanup.push(async () => {
 		stopSending();
 		readModel.stop();
@@ -50,6 +59,11 @@ async function device(name: string): Promise<Device> {
 		db,
 		doc,
 		settled: () => readModel.settled(),
+		lag: () => readModel.stop(),
+		async catchUp() {
+			readModel = follow();
+			await readModel.refresh();
+		},
 		async item(id) {
 			const ws = await loadWorkspace(db);
 			return ws!.items.find((item) => item.id === id)!;
@@ -147,6 +161,53 @@ describe('edits cross over field by field', () => {
 		expect(lost.map((write) => [write.by, write.to])).toEqual([
 			winner === 'Ana' ? ['Ben', 'Ben'] : ['Ana', 'Ana']
 		]);
+	});
+
+	it('a text saved while this device lags behind the doc keeps the words it had not seen yet', async () => {
+		const { a, b, settle } = await setUp();
+		await settle();
+		const base = await b.item('ticket-triage');
+		b.lag();
+		const onA = await a.item('ticket-triage');
+		await saveItem(a.db, { base: onA, next: { ...onA, description: `Ana: ${onA.description}` } });
+		await saveItem(b.db, { base, next: { ...base, description: `${base.description} (Ben)` } });
+		await b.catchUp();
+		await settle();
+		for (const device of [a, b])
+			expect((await device.item('ticket-triage')).description).toBe(
+				`Ana: ${base.description} (Ben)`
+			);
+	});
+
+	it('a field saved over a value this device had not seen yet wins, and keeps that value in history', async () => {
+		const { a, b, settle } = await setUp();
+		await settle();
+		const base = await b.item('semantic-search');
+		const decision = (await loadWorkspace(b.db))!.decisions.find((d) => d.id === 'dec-002')!;
+		b.lag();
+		const onA = await a.item('semantic-search');
+		await saveItem(a.db, { base: onA, next: { ...onA, owner: 'Ana' } });
+		await saveDecision(a.db, {
+			base: decision,
+			next: { ...decision, itemIds: ['pii-redaction'] }
+		});
+		await saveItem(b.db, { base, next: { ...base, owner: 'Ben' } });
+		await saveDecision(b.db, {
+			base: decision,
+			next: { ...decision, itemIds: [...decision.itemIds, 'refund-agent'] }
+		});
+		await b.catchUp();
+		await settle();
+		for (const device of [a, b]) {
+			expect((await device.item('semantic-search')).owner).toBe('Ben');
+			const lost = recordHistory(device.doc, 'items', 'semantic-search');
+			expect(lost.map((write) => [write.by, write.to])).toEqual([['Ana', 'Ana']]);
+			const lostLists = recordHistory(device.doc, 'decisions', 'dec-002');
+			expect(lostLists.map((write) => [write.by, write.to])).toEqual([['Ana', ['pii-redaction']]]);
+		}
+		// Ben's writes say what Ben saw, not what he replaced unseen.
+		const [, ben] = [...writesMap(a.doc).values()].filter((w) => w.field === 'owner');
+		expect(ben).toMatchObject({ by: 'Ben', from: base.owner, to: 'Ben' });
 	});
 
 	it('a delete reaches B as a soft delete that can be undone, and undo brings it back', async () => {

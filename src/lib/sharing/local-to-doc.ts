@@ -7,6 +7,8 @@
  * once it commits, the same change is made in the doc as field-level edits (sync/edits.ts): the
  * fields that changed and nothing else, long texts as the smallest text edit. So two people who
  * change different fields of one record both keep theirs, and the doc is what everyone shares.
+ * The change is the one between the record before and after the write, as this device held it;
+ * the doc may be ahead of the tables, and edits.ts replays it onto the doc as the doc is now.
  * The read model's own writes (doc-to-local.ts) are marked, and not sent back.
  */
 import Dexie, { type Transaction } from 'dexie';
@@ -216,7 +218,10 @@ function applyChange(doc: Y.Doc, change: Change, by: Stamp): void {
 				createRecords(doc, change.kind, [change.after as RecordOf<RecordKind>], by);
 				return;
 			}
-			if (Object.keys(patch).length > 0) updateRecord(doc, change.kind, change.id, patch, by);
+			// Against the record as this device held it, not as the doc holds it now: the doc may
+			// hold someone's change this device's tables had not received when the save was made.
+			if (Object.keys(patch).length > 0)
+				updateRecord(doc, change.kind, change.id, patch, by, change.before);
 			return;
 		}
 		case 'delete':
@@ -232,7 +237,8 @@ function applyChange(doc: Y.Doc, change: Change, by: Stamp): void {
 					...(name !== change.before.name ? { name } : {}),
 					settings: patchOf(before, after)
 				},
-				by
+				by,
+				{ name: change.before.name as string, settings: before }
 			);
 			return;
 		}
