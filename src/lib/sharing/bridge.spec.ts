@@ -297,6 +297,31 @@ describe('edits cross over field by field', () => {
 		expect((await loadWorkspace(b.db))!.briefs.map((x) => x.id)).not.toContain('shared-brief');
 	});
 
+	it('undoing a delete re-links the records it unlinked, keeping what others changed on them since', async () => {
+		const { a, b, settle } = await setUp();
+		await settle();
+		const snapshot = await deleteItem(a.db, 'pii-redaction');
+		await settle();
+		const decision = (await loadWorkspace(b.db))!.decisions.find((d) => d.id === 'dec-002')!;
+		expect(decision.itemIds).toEqual(['account-setup-agent']);
+		await saveDecision(b.db, {
+			base: decision,
+			next: { ...decision, title: 'Ben’s title', itemIds: [...decision.itemIds, 'refund-agent'] }
+		});
+		await settle();
+		await restore(a.db, snapshot);
+		await settle();
+		for (const device of [a, b]) {
+			const ws = (await loadWorkspace(device.db))!;
+			expect(ws.items.map((item) => item.id)).toContain('pii-redaction');
+			expect(ws.decisions.find((d) => d.id === 'dec-002')).toMatchObject({
+				title: 'Ben’s title',
+				itemIds: ['pii-redaction', 'account-setup-agent', 'refund-agent']
+			});
+			expect(recordHistory(device.doc, 'decisions', 'dec-002')).toEqual([]);
+		}
+	});
+
 	it('undoing a delete brings the record back with an edit someone made to it meanwhile', async () => {
 		const { a, b, settle, offline, online } = await setUp();
 		await settle();
