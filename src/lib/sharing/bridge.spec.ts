@@ -8,13 +8,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CapmapDatabase } from '$lib/db/database';
 import { createBrief, deleteBrief } from '$lib/db/brief-repo';
-import { deleteCapability, deleteItem, restore } from '$lib/db/delete-repo';
+import {
+	deleteCapability,
+	deleteEvidence,
+	deleteItem,
+	deleteModel,
+	restore
+} from '$lib/db/delete-repo';
 import { applyScenario, saveDecision, saveItem, saveModel } from '$lib/db/entity-repo';
 import { loadWorkspace, replaceWorkspace, saveSettings } from '$lib/db/workspace-repo';
 import type { Item } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
 import { sample } from '../../test-support/sample';
-import { recentlyDeleted } from '$lib/sync/deleted';
+import { recentlyDeleted, restoreDeleted } from '$lib/sync/deleted';
 import { keepReadModel } from './doc-to-local';
 import { recordHistory } from '$lib/sync/history';
 import { LOCAL_ORIGIN, sendLocalChanges } from './local-to-doc';
@@ -320,6 +326,30 @@ describe('edits cross over field by field', () => {
 			});
 			expect(recordHistory(device.doc, 'decisions', 'dec-002')).toEqual([]);
 		}
+	});
+
+	it('restoring a model from recently deleted brings back the evidence deleted with it', async () => {
+		const { a, b, settle } = await setUp();
+		await settle();
+		const evidence = loaded.evidence.filter((e) => e.modelId === 'gpt-5').map((e) => e.id);
+		expect(evidence.length).toBeGreaterThan(0);
+		// Evidence of the model deleted before, on its own: not part of the model's delete.
+		await deleteEvidence(a.db, evidence[0]!);
+		await deleteModel(a.db, 'gpt-5');
+		await settle();
+		const [entry] = recentlyDeleted(b.doc);
+		expect(entry).toMatchObject({ kind: 'models', id: 'gpt-5' });
+		expect(entry!.along.map((record) => record.id).sort()).toEqual(evidence.slice(1).sort());
+		expect(recentlyDeleted(b.doc).map((d) => d.id)).toEqual(['gpt-5', evidence[0]]);
+		b.doc.transact(() => restoreDeleted(b.doc, 'models', 'gpt-5', { by: 'Ben', at: 'later' }));
+		await settle();
+		for (const device of [a, b]) {
+			const ws = (await loadWorkspace(device.db))!;
+			expect(ws.models.map((m) => m.id)).toContain('gpt-5');
+			const back = ws.evidence.filter((e) => e.modelId === 'gpt-5').map((e) => e.id);
+			expect(back.sort()).toEqual(evidence.slice(1).sort());
+		}
+		expect(recentlyDeleted(a.doc).map((d) => d.id)).toEqual([evidence[0]]);
 	});
 
 	it('undoing a delete brings the record back with an edit someone made to it meanwhile', async () => {

@@ -19,6 +19,7 @@ import {
 	createRecords,
 	deleteRecord,
 	isDeleted,
+	newChangeMark,
 	restoreRecord,
 	updateRecord,
 	updateWorkspace
@@ -104,6 +105,9 @@ export function sendLocalChanges(
 
 	function sendNow(changes: Change[]): void {
 		const by = stamp();
+		// The records this transaction deletes share one mark: a model and the evidence deleted
+		// with it are restored together from "Recently deleted".
+		const deletion = newChangeMark(doc);
 		const undone: Extract<Change, { type: 'create' }>[] = [];
 		doc.transact(() => {
 			// Records created together are added together: one scan for the next place in order.
@@ -125,7 +129,7 @@ export function sendLocalChanges(
 					continue;
 				}
 				flushCreated();
-				applyChange(doc, change, by);
+				applyChange(doc, change, by, deletion);
 			}
 			flushCreated();
 		}, LOCAL_ORIGIN);
@@ -200,7 +204,7 @@ export function sendLocalChanges(
 	};
 }
 
-function applyChange(doc: Y.Doc, change: Change, by: Stamp): void {
+function applyChange(doc: Y.Doc, change: Change, by: Stamp, deletion: string): void {
 	switch (change.type) {
 		case 'create': {
 			// The record is in the doc already: a new record made with an id deleted before takes
@@ -225,7 +229,8 @@ function applyChange(doc: Y.Doc, change: Change, by: Stamp): void {
 			return;
 		}
 		case 'delete':
-			if (kindMap(doc, change.kind).has(change.id)) deleteRecord(doc, change.kind, change.id, by);
+			if (kindMap(doc, change.kind).has(change.id))
+				deleteRecord(doc, change.kind, change.id, by, deletion);
 			return;
 		case 'workspace': {
 			const name = change.after.name as string;

@@ -17,8 +17,7 @@ import { PERF_MARKS } from '$lib/perf-marks';
 import type { Workspace } from '$lib/domain/workspace';
 import { keepReadModel, type ReadModel } from './doc-to-local';
 import { LOCAL_ORIGIN, sendLocalChanges } from './local-to-doc';
-import { recentlyDeleted, type DeletedRecord } from '$lib/sync/deleted';
-import { restoreRecord } from '$lib/sync/edits';
+import { recentlyDeleted, restoreDeleted, type DeletedRecord } from '$lib/sync/deleted';
 import { lastEdit, recordHistory, type LostValue } from '$lib/sync/history';
 import { RECORD_KINDS, type RecordKind } from '$lib/sync/kinds';
 import type { Stamp } from '$lib/sync/record-map';
@@ -260,9 +259,12 @@ export class SharedSession {
 		return recentlyDeleted(this.doc);
 	}
 
-	/** Brings back a deleted record for everyone, with every edit it received since. */
+	/**
+	 * Brings back a deleted record for everyone, with every edit it received since, and what was
+	 * deleted with it (a model's evidence and eval runs).
+	 */
 	async restore(kind: RecordKind, id: string): Promise<void> {
-		this.doc.transact(() => restoreRecord(this.doc, kind, id, this.#stamp()), DOC_FIRST);
+		this.doc.transact(() => restoreDeleted(this.doc, kind, id, this.#stamp()), DOC_FIRST);
 		await this.#keep().settled();
 	}
 

@@ -8,10 +8,18 @@
 import * as Y from 'yjs';
 import type { Settings } from '../domain/schemas';
 import { isTextField, SPEC_TEXTS, type RecordKind, type RecordOf } from './kinds';
-import { absentKey, DELETED, EDITED, newRecordMap, SEQ, type Stamp } from './record-map';
+import {
+	absentKey,
+	DELETED,
+	EDITED,
+	newRecordMap,
+	SEQ,
+	type Stamp,
+	type Tombstone
+} from './record-map';
 import { rebaseText, replaceText } from './text';
 import { kindMap, metaMap, SETTINGS_FIELDS } from './workspace-doc';
-import { writePlain, type Seen } from './writes';
+import { nextWriteId, writePlain, type Seen } from './writes';
 
 export class RecordError extends Error {}
 
@@ -161,13 +169,25 @@ function specRest(spec: Record<string, unknown> | undefined): Record<string, unk
 /**
  * Deletes softly: the record leaves the workspace but keeps everything, with a tombstone saying
  * who deleted it and when. An edit made meanwhile by someone who had not seen the delete lands
- * in the record all the same, and shows when it is listed as recently deleted.
+ * in the record all the same, and shows when it is listed as recently deleted. Records deleted
+ * in one change (a model and its evidence) are given one `change` mark (`newChangeMark`), so
+ * they come back together (deleted.ts).
  */
-export function deleteRecord(doc: Y.Doc, kind: RecordKind, id: string, stamp: Stamp): void {
+export function deleteRecord(
+	doc: Y.Doc,
+	kind: RecordKind,
+	id: string,
+	stamp: Stamp,
+	change?: string
+): void {
 	const map = recordMap(doc, kind, id);
 	if (map.get(DELETED) !== undefined) return;
-	map.set(DELETED, stamp);
+	const tombstone: Tombstone = change ? { ...stamp, change } : stamp;
+	map.set(DELETED, tombstone);
 }
+
+/** A mark for the records one change deletes: no other change, on any copy, has it. */
+export const newChangeMark = (doc: Y.Doc): string => nextWriteId(doc);
 
 /** Brings a deleted record back, with every edit it received since. */
 export function restoreRecord(doc: Y.Doc, kind: RecordKind, id: string, stamp: Stamp): void {

@@ -38,10 +38,10 @@ export function writesMap(doc: Y.Doc): Y.Map<Write> {
 }
 
 /**
- * A write id no other write has, on any copy: this client's id and its next Yjs clock, which
- * only this client advances and every change advances.
+ * An id no other write or change has, on any copy: this client's id and its next Yjs clock,
+ * which only this client advances and every change advances.
  */
-function nextWriteId(doc: Y.Doc): string {
+export function nextWriteId(doc: Y.Doc): string {
 	return `${doc.clientID.toString(36)}.${Y.getState(doc.store, doc.clientID)}`;
 }
 
