@@ -200,7 +200,7 @@ describe('edits cross over field by field', () => {
 		await saveItem(b.db, { base, next: { ...base, owner: 'Ben' } });
 		await saveDecision(b.db, {
 			base: decision,
-			next: { ...decision, itemIds: [...decision.itemIds, 'refund-agent'] }
+			next: { ...decision, itemIds: [...decision.itemIds!, 'refund-agent'] }
 		});
 		await b.catchUp();
 		await settle();
@@ -312,7 +312,7 @@ describe('edits cross over field by field', () => {
 		expect(decision.itemIds).toEqual(['account-setup-agent']);
 		await saveDecision(b.db, {
 			base: decision,
-			next: { ...decision, title: 'Ben’s title', itemIds: [...decision.itemIds, 'refund-agent'] }
+			next: { ...decision, title: 'Ben’s title', itemIds: [...decision.itemIds!, 'refund-agent'] }
 		});
 		await settle();
 		await restore(a.db, snapshot);

@@ -22,6 +22,7 @@ import { lastEdit, recordHistory, type LostValue } from '$lib/sync/history';
 import { RECORD_KINDS, type RecordKind } from '$lib/sync/kinds';
 import type { Stamp } from '$lib/sync/record-map';
 import { SharedDatabase, type SharedWorkspaceRow } from './shared-db';
+import { UnsentChanges } from './unsent';
 import { kindMap, META, writeWorkspace } from '$lib/sync/workspace-doc';
 import { workspaceIdProblem } from '$lib/sync/workspace-id';
 
@@ -78,6 +79,9 @@ export class SharedSession {
 	#closed = false;
 	#page = '/';
 	#firstSync: Promise<void>;
+	/** This device's changes the server has not confirmed, across connections (unsent.ts). */
+	#unsent: UnsentChanges;
+	#keepingUnsent: Promise<void> = Promise.resolve();
 
 	private constructor(
 		db: CapmapDatabase,
@@ -94,6 +98,13 @@ export class SharedSession {
 		this.#author = author;
 		this.#listener = listener;
 		doc.on('afterTransaction', () => listener.changed());
+		this.#unsent = new UnsentChanges(row);
+		// Before the provider's own handler, so its report counts this change already.
+		doc.on('update', (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+			if (!tr.local || this.#closed) return;
+			this.#unsent.made(doc);
+			this.#keepUnsent();
+		});
 
 		let synced: () => void = () => {};
 		let refused: (reason: string) => void = () => {};
@@ -133,6 +144,7 @@ export class SharedSession {
 				synced();
 				// Presence set before the server admitted this client may not have reached it: again.
 				this.#announce();
+				this.#noteConfirmed();
 			},
 			// Closed before the first sync, and not refused: nothing that speaks sync answers there.
 			onClose: () => {
@@ -142,7 +154,10 @@ export class SharedSession {
 				);
 			},
 			onStatus: () => this.#report(),
-			onUnsyncedChanges: () => this.#report(),
+			onUnsyncedChanges: () => {
+				this.#noteConfirmed();
+				this.#report();
+			},
 			onAwarenessChange: () => this.#reportPeers()
 		});
 		this.#provider.attach();
@@ -176,22 +191,31 @@ export class SharedSession {
 	 * Connects to a shared workspace for the first time on this device, and waits for its content
 	 * (or the server's refusal, which removes what was stored here for it). The caller then
 	 * `upload`s this device's workspace into a new shared document, or `adopt`s the existing one.
+	 *
+	 * `anotherToken`: this device keeps this workspace already and is given a new token for it (the
+	 * old one was revoked). Its stored doc stays, with the changes not sent yet, which the new
+	 * connection sends; a refusal puts the old token back and keeps everything.
 	 */
 	static async connect(
 		db: CapmapDatabase,
 		connection: Connection,
 		author: () => string,
-		listener: SessionListener
+		listener: SessionListener,
+		anotherToken = false
 	): Promise<SharedSession> {
 		const problem = workspaceIdProblem(connection.workspaceId);
 		if (problem) throw new Refused(`${problem}.`);
 		const shared = new SharedDatabase();
-		await shared.shared.put({
-			id: connection.workspaceId,
-			server: connection.server,
-			token: connection.token,
-			since: new Date().toISOString()
-		});
+		const kept = anotherToken ? await shared.shared.get(connection.workspaceId) : undefined;
+		if (kept)
+			await shared.shared.update(kept.id, { server: connection.server, token: connection.token });
+		else
+			await shared.shared.put({
+				id: connection.workspaceId,
+				server: connection.server,
+				token: connection.token,
+				since: new Date().toISOString()
+			});
 		const row = (await shared.shared.get(connection.workspaceId))!;
 		const doc = row.doc!;
 		await DexieYProvider.load(doc).whenLoaded;
@@ -199,7 +223,12 @@ export class SharedSession {
 		try {
 			await session.#firstSync;
 		} catch (error) {
-			await session.forget();
+			if (!kept) await session.forget();
+			else {
+				session.close();
+				await shared.shared.update(kept.id, { server: kept.server, token: kept.token });
+				shared.close();
+			}
 			throw error;
 		}
 		return session;
@@ -307,6 +336,49 @@ export class SharedSession {
 		this.#shared.close();
 	}
 
+	/** This device's changes the server has not confirmed yet, this visit's and earlier ones'. */
+	get unsent(): number {
+		return this.#role === 'reader' ? 0 : this.#unsent.count(this.doc);
+	}
+
+	/** Resolves with the changes still unsent once all are sent, or after `ms` at most. */
+	async whenSent(ms: number): Promise<number> {
+		const until = Date.now() + ms;
+		while (this.unsent > 0 && Date.now() < until && !this.#closed)
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		return this.unsent;
+	}
+
+	/**
+	 * The provider's count is back to nothing while connected and synced: the server has applied
+	 * everything this doc holds (the sync's reply included), so all of it is confirmed.
+	 */
+	#noteConfirmed(): void {
+		const provider = this.#provider;
+		if (this.#closed || this.#refused || this.#role === 'reader') return;
+		if (this.#socket.status !== WebSocketStatus.Connected) return;
+		if (!provider.isSynced || provider.unsyncedChanges > 0) return;
+		if (this.#unsent.count(this.doc) === 0) return;
+		this.#unsent.confirmed(this.doc);
+		this.#keepUnsent();
+	}
+
+	/** Keeps the unsent state with the stored doc, merged with another tab's, one write at a time. */
+	#keepUnsent(): void {
+		const shared = this.#shared;
+		const id = this.workspaceId;
+		this.#keepingUnsent = this.#keepingUnsent
+			.then(() =>
+				shared.transaction('rw', shared.shared, async () => {
+					const row = await shared.shared.get(id);
+					if (row) await shared.shared.update(id, this.#unsent.merged(row));
+				})
+			)
+			.catch(() => {
+				// Storage refused: this visit still counts; the next may count too few.
+			});
+	}
+
 	/** An editor's local changes go into the doc; a reader's commands refuse to make any. */
 	#setRole(role: Role): void {
 		this.#role = role;
@@ -348,7 +420,7 @@ export class SharedSession {
 		if (this.#refused) return { state: 'refused', reason: this.#refused };
 		// A reader sends nothing the server keeps: its copy is in step once it is admitted.
 		const reader = this.#role === 'reader';
-		const changes = reader ? 0 : this.#provider.unsyncedChanges;
+		const changes = this.unsent;
 		const socket = this.#socket.status;
 		if (socket === WebSocketStatus.Disconnected) return { state: 'offline', changes };
 		if (reader)
