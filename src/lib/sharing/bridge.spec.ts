@@ -352,6 +352,29 @@ describe('edits cross over field by field', () => {
 		expect(recentlyDeleted(a.doc).map((d) => d.id)).toEqual([evidence[0]]);
 	});
 
+	it('a record made with the id of one deleted before starts a history of its own', async () => {
+		const { a, b, settle, offline, online } = await setUp();
+		await settle();
+		const base = await a.item('semantic-search');
+		offline();
+		await saveItem(a.db, { base, next: { ...base, owner: 'Ana' } });
+		await saveItem(b.db, { base, next: { ...base, owner: 'Ben' } });
+		online();
+		await settle();
+		expect(recordHistory(a.doc, 'items', 'semantic-search')).toHaveLength(1);
+		await deleteItem(a.db, 'semantic-search');
+		const fresh: Item = { ...base, title: 'Search, again' };
+		delete fresh.owner;
+		await saveItem(a.db, { base: null, next: fresh });
+		await settle();
+		for (const device of [a, b]) {
+			expect(recordHistory(device.doc, 'items', 'semantic-search')).toEqual([]);
+			const item = await device.item('semantic-search');
+			expect(item.title).toBe('Search, again');
+			expect(item.owner).toBeUndefined();
+		}
+	});
+
 	it('undoing a delete brings the record back with an edit someone made to it meanwhile', async () => {
 		const { a, b, settle, offline, online } = await setUp();
 		await settle();

@@ -20,6 +20,7 @@ import {
 	deleteRecord,
 	isDeleted,
 	newChangeMark,
+	recreateRecord,
 	restoreRecord,
 	updateRecord,
 	updateWorkspace
@@ -208,9 +209,12 @@ function applyChange(doc: Y.Doc, change: Change, by: Stamp, deletion: string): v
 	switch (change.type) {
 		case 'create': {
 			// The record is in the doc already: a new record made with an id deleted before takes
-			// that id's place with its own fields (an undone delete is sent apart, in `sendNow`).
+			// that id's place, new, with a history of its own (an undone delete is sent apart, in
+			// `sendNow`). One the doc holds live (its read had not reached this device) gets the
+			// fields this device gave it.
 			const id = String(change.record.id);
-			if (isDeleted(doc, change.kind, id)) restoreRecord(doc, change.kind, id, by);
+			if (isDeleted(doc, change.kind, id))
+				return recreateRecord(doc, change.kind, change.record as RecordOf<RecordKind>, by);
 			const current = kindMap(doc, change.kind).get(id);
 			const patch = patchOf(current ? readRecordMap(change.kind, id, current) : {}, change.record);
 			if (Object.keys(patch).length > 0) updateRecord(doc, change.kind, id, patch, by);

@@ -19,7 +19,7 @@ import {
 } from './record-map';
 import { rebaseText, replaceText } from './text';
 import { kindMap, metaMap, SETTINGS_FIELDS } from './workspace-doc';
-import { nextWriteId, writePlain, type Seen } from './writes';
+import { nextWriteId, writePlain, writesMap, type Seen } from './writes';
 
 export class RecordError extends Error {}
 
@@ -54,15 +54,42 @@ export function createRecords<K extends RecordKind>(
 	for (const record of records)
 		if (map.has(record.id))
 			throw new RecordError(`${kind} already has a record ${JSON.stringify(record.id)}`);
+	const last = lastSeq(map);
+	doc.transact(() => {
+		records.forEach((record, i) =>
+			map.set(record.id, newRecordMap(kind, record, last + 1 + i, [[EDITED, stamp]]))
+		);
+	});
+}
+
+function lastSeq(map: Y.Map<Y.Map<unknown>>): number {
 	let last = -1;
 	for (const recordMap of map.values()) {
 		const seq = recordMap.get(SEQ);
 		if (typeof seq === 'number' && seq > last) last = seq;
 	}
+	return last;
+}
+
+/**
+ * Adds a new record in the place of a deleted one with the same id (someone deleted "search"
+ * and made a new "search"): a new record, after the others, with a history of its own — the
+ * deleted one's values that lost a conflict are not this one's past.
+ */
+export function recreateRecord<K extends RecordKind>(
+	doc: Y.Doc,
+	kind: K,
+	record: RecordOf<K>,
+	stamp: Stamp
+): void {
+	const map = kindMap(doc, kind);
+	if (!isDeleted(doc, kind, record.id))
+		throw new RecordError(`${kind} has a record ${JSON.stringify(record.id)} that is not deleted`);
+	const writes = writesMap(doc);
 	doc.transact(() => {
-		records.forEach((record, i) =>
-			map.set(record.id, newRecordMap(kind, record, last + 1 + i, [[EDITED, stamp]]))
-		);
+		for (const [writeId, write] of writes.entries())
+			if (write.kind === kind && write.id === record.id) writes.delete(writeId);
+		map.set(record.id, newRecordMap(kind, record, lastSeq(map) + 1, [[EDITED, stamp]]));
 	});
 }
 
