@@ -23,6 +23,7 @@ import { RECORD_KINDS, type RecordKind } from '$lib/sync/kinds';
 import type { Stamp } from '$lib/sync/record-map';
 import { SharedDatabase, type SharedWorkspaceRow } from './shared-db';
 import { UnsentChanges } from './unsent';
+import { deviceId, otherPeople, type Peer } from './presence';
 import { kindMap, META, writeWorkspace } from '$lib/sync/workspace-doc';
 import { workspaceIdProblem } from '$lib/sync/workspace-id';
 
@@ -35,13 +36,6 @@ export type SyncStatus =
 	| { state: 'refused'; reason: string };
 
 export type Role = 'editor' | 'reader';
-
-/** Someone else with this workspace open, and the page they are on. */
-export interface Peer {
-	clientId: number;
-	name: string;
-	page: string;
-}
 
 export interface SessionListener {
 	status(status: SyncStatus): void;
@@ -78,6 +72,8 @@ export class SharedSession {
 	#refused: string | undefined;
 	#closed = false;
 	#page = '/';
+	/** This browser's id: its other tabs are this person, not someone else here. */
+	#device = deviceId();
 	#firstSync: Promise<void>;
 	/** This device's changes the server has not confirmed, across connections (unsent.ts). */
 	#unsent: UnsentChanges;
@@ -311,7 +307,11 @@ export class SharedSession {
 
 	#announce(): void {
 		if (this.#closed) return;
-		this.#provider.setAwarenessField('user', { name: this.#author(), page: this.#page });
+		this.#provider.setAwarenessField('user', {
+			name: this.#author(),
+			page: this.#page,
+			device: this.#device
+		});
 	}
 
 	get role(): Role | undefined {
@@ -435,22 +435,12 @@ export class SharedSession {
 	#reportPeers(): void {
 		const awareness = this.#provider.awareness;
 		if (!awareness || this.#closed) return;
-		const peers: Peer[] = [];
-		for (const [clientId, state] of awareness.getStates()) {
-			if (clientId === awareness.clientID) continue;
-			const user = (state as { user?: { name?: unknown; page?: unknown } }).user;
-			if (typeof user?.name !== 'string') continue;
-			peers.push({
-				clientId,
-				name: user.name,
-				page: typeof user.page === 'string' ? user.page : '/'
-			});
-		}
-		this.#listener.peers(peers.sort((a, b) => a.name.localeCompare(b.name)));
+		const self = { clientId: awareness.clientID, device: this.#device };
+		this.#listener.peers(otherPeople(awareness.getStates(), self));
 	}
 }
 
 /** The sync server said no: the reason is the server's sentence, shown as it is. */
 export class Refused extends Error {}
 
-export { LOCAL_ORIGIN };
+export { LOCAL_ORIGIN, type Peer };
