@@ -114,6 +114,24 @@ async function setUp() {
 	};
 }
 
+/** A and B, offline, each save one change to the item; back online, both reach both. */
+async function savedAtOnce(
+	shared: Awaited<ReturnType<typeof setUp>>,
+	id: string,
+	onA: Partial<Item>,
+	onB: Partial<Item>
+): Promise<Item> {
+	const { a, b, settle, offline, online } = shared;
+	await settle();
+	const base = await a.item(id);
+	offline();
+	await saveItem(a.db, { base, next: { ...base, ...onA } });
+	await saveItem(b.db, { base, next: { ...base, ...onB } });
+	online();
+	await settle();
+	return base;
+}
+
 describe('the local tables and the shared doc, both ways', () => {
 	it('an upload gives the other device the whole workspace', async () => {
 		const { b, settle } = await setUp();
@@ -124,14 +142,9 @@ describe('the local tables and the shared doc, both ways', () => {
 
 describe('edits cross over field by field', () => {
 	it('an item saved on A shows on B; concurrent edits of different fields both stay', async () => {
-		const { a, b, settle, offline, online } = await setUp();
-		await settle();
-		const base = await a.item('semantic-search');
-		offline();
-		await saveItem(a.db, { base, next: { ...base, owner: 'Ana' } });
-		await saveItem(b.db, { base, next: { ...base, priority: 'P2' } });
-		online();
-		await settle();
+		const shared = await setUp();
+		const { a, b } = shared;
+		await savedAtOnce(shared, 'semantic-search', { owner: 'Ana' }, { priority: 'P2' });
 		for (const device of [a, b]) {
 			const item = await device.item('semantic-search');
 			expect(item.owner).toBe('Ana');
@@ -153,14 +166,9 @@ describe('edits cross over field by field', () => {
 	});
 
 	it('the same field set on both: one value wins everywhere, the other is in history', async () => {
-		const { a, b, settle, offline, online } = await setUp();
-		await settle();
-		const base = await a.item('semantic-search');
-		offline();
-		await saveItem(a.db, { base, next: { ...base, owner: 'Ana' } });
-		await saveItem(b.db, { base, next: { ...base, owner: 'Ben' } });
-		online();
-		await settle();
+		const shared = await setUp();
+		const { a, b } = shared;
+		await savedAtOnce(shared, 'semantic-search', { owner: 'Ana' }, { owner: 'Ben' });
 		const winner = (await a.item('semantic-search')).owner;
 		expect((await b.item('semantic-search')).owner).toBe(winner);
 		const lost = recordHistory(a.doc, 'items', 'semantic-search');
@@ -353,14 +361,9 @@ describe('edits cross over field by field', () => {
 	});
 
 	it('a record made with the id of one deleted before starts a history of its own', async () => {
-		const { a, b, settle, offline, online } = await setUp();
-		await settle();
-		const base = await a.item('semantic-search');
-		offline();
-		await saveItem(a.db, { base, next: { ...base, owner: 'Ana' } });
-		await saveItem(b.db, { base, next: { ...base, owner: 'Ben' } });
-		online();
-		await settle();
+		const shared = await setUp();
+		const { a, b, settle } = shared;
+		const base = await savedAtOnce(shared, 'semantic-search', { owner: 'Ana' }, { owner: 'Ben' });
 		expect(recordHistory(a.doc, 'items', 'semantic-search')).toHaveLength(1);
 		await deleteItem(a.db, 'semantic-search');
 		const fresh: Item = { ...base, title: 'Search, again' };
