@@ -162,7 +162,20 @@ test('edits made offline survive a reload and merge on reconnect with edits made
 	ana.page = await ana.context.newPage();
 	await ana.page.goto('/items/ticket-triage');
 	await expect(ana.page.getByLabel('Owner', { exact: true })).toHaveValue('Ana Offline');
-	await expect(ana.page.getByRole('link', { name: /Offline/ })).toBeVisible();
+	// Still counted after the reload: the provider's own count started again at nothing.
+	await expect(ana.page.getByRole('link', { name: /Offline — \d+ changes? kept/ })).toBeVisible();
+	// Stopping sharing now would forget them: the app asks, naming how many; Cancel keeps sharing.
+	await ana.page.getByRole('link', { name: 'Workspace', exact: true }).click();
+	const question = new Promise<string>((resolve) =>
+		ana.page.once('dialog', (dialog) => {
+			resolve(dialog.message());
+			void dialog.dismiss();
+		})
+	);
+	await ana.page.getByRole('button', { name: 'Stop sharing on this device' }).click();
+	expect(await question).toMatch(/^\d+ changes? made here ha(s|ve) not reached the sync server/);
+	await expect(ana.page.getByRole('button', { name: 'Stop sharing on this device' })).toBeVisible();
+	await expect(ana.page.getByRole('link', { name: /Offline — \d+ changes? kept/ })).toBeVisible();
 
 	await editItem(ben.page, 'ticket-triage', {
 		Priority: 'P3',

@@ -7,10 +7,12 @@
  */
 import type { Table } from 'dexie';
 import { itemsRequiring } from '$lib/domain/links';
+import { sameValue } from '$lib/domain/patch';
 import type { Item } from '$lib/domain/schemas';
 import { loadChecks, NAMED_BY, type TableName } from './check';
 import type { CapmapDatabase, EntityTableName, Stored } from './database';
 import { RefusedChange } from './errors';
+import { relink } from './relink';
 
 type Entity = { id: string };
 
@@ -147,6 +149,8 @@ const strip = <T>({ seq: _seq, ...record }: Stored<T>): T => record as T;
 /**
  * Puts back what a delete removed or changed, in one transaction — checked first, so an undo
  * after other changes (the model its evidence named is gone since) is refused, not stored broken.
+ * A removed record comes back as it was; a record the delete only unlinked gets its links back
+ * and keeps everything else as it is now (relink.ts): what others changed on it since stays.
  */
 export async function restore(db: CapmapDatabase, snapshot: Snapshot): Promise<void> {
 	const changed = (Object.keys(snapshot) as EntityTableName[]).filter(
@@ -158,27 +162,52 @@ export async function restore(db: CapmapDatabase, snapshot: Snapshot): Promise<v
 		'rw',
 		involved.map((t) => db[t]),
 		async () => {
-			// Each involved table as it will be after the undo: stored records, the snapshot's over them.
+			const stored = new Map<TableName, Map<string, Stored<Entity>>>();
+			for (const table of involved) {
+				const rows = await (db[table] as Table<Stored<Entity>, number>).toArray();
+				stored.set(table, new Map(rows.map((row) => [row.id, row])));
+			}
+			// The records the undo brings back: in the snapshot, gone from the tables.
+			const back = new Map(
+				changed.map((t) => [
+					t,
+					new Set(snapshot[t]!.filter((r) => !stored.get(t)!.has(r.id)).map((r) => r.id))
+				])
+			);
+			const writes = new Map<EntityTableName, Stored<Entity>[]>();
+			for (const table of changed) {
+				const rows: Stored<Entity>[] = [];
+				for (const row of snapshot[table]!) {
+					const now = stored.get(table)!.get(row.id);
+					if (!now) {
+						rows.push(row);
+						continue;
+					}
+					const relinked = relink(table, strip(now), strip(row), back) as Entity;
+					if (!sameValue(relinked, strip(now))) rows.push({ ...relinked, seq: now.seq });
+				}
+				writes.set(table, rows);
+			}
+			// Each involved table as it will be after the undo: stored records, the undo's over them.
 			const after = new Map<TableName, Entity[]>();
 			for (const table of involved) {
-				const back = (snapshot[table] ?? []).map(strip);
-				const ids = new Set(back.map((r) => r.id));
-				const stored = (await (db[table] as Table<Stored<Entity>, number>).toArray()).map(strip);
-				after.set(table, [...stored.filter((r) => !ids.has(r.id)), ...back]);
+				const written = (writes.get(table as EntityTableName) ?? []).map(strip);
+				const ids = new Set(written.map((r) => r.id));
+				const kept = [...stored.get(table)!.values()].map(strip).filter((r) => !ids.has(r.id));
+				after.set(table, [...kept, ...written]);
 			}
-			for (const table of changed) {
-				const back = snapshot[table]!;
-				const ids = new Set(back.map((r) => r.id));
+			for (const [table, rows] of writes) {
+				const ids = new Set(rows.map((r) => r.id));
 				const pools = Object.fromEntries(
 					NAMED_BY[table].map((t) => [
 						t,
 						t === table ? after.get(t)!.filter((r) => !ids.has(r.id)) : after.get(t)!
 					])
 				);
-				check.records(table, back.map(strip) as never[], pools);
+				check.records(table, rows.map(strip) as never[], pools);
 			}
-			for (const table of changed)
-				await (db[table] as Table<Stored<Entity>, number>).bulkPut(snapshot[table]!);
+			for (const [table, rows] of writes)
+				if (rows.length > 0) await (db[table] as Table<Stored<Entity>, number>).bulkPut(rows);
 		}
 	);
 }

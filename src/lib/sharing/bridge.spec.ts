@@ -8,17 +8,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CapmapDatabase } from '$lib/db/database';
 import { createBrief, deleteBrief } from '$lib/db/brief-repo';
-import { deleteCapability, deleteItem, restore } from '$lib/db/delete-repo';
-import { applyScenario, saveItem, saveModel } from '$lib/db/entity-repo';
+import {
+	deleteCapability,
+	deleteEvidence,
+	deleteItem,
+	deleteModel,
+	restore
+} from '$lib/db/delete-repo';
+import { applyScenario, saveDecision, saveItem, saveModel } from '$lib/db/entity-repo';
 import { loadWorkspace, replaceWorkspace, saveSettings } from '$lib/db/workspace-repo';
 import type { Item } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
 import { sample } from '../../test-support/sample';
-import { recentlyDeleted } from '$lib/sync/deleted';
+import { recentlyDeleted, restoreDeleted } from '$lib/sync/deleted';
 import { keepReadModel } from './doc-to-local';
 import { recordHistory } from '$lib/sync/history';
 import { LOCAL_ORIGIN, sendLocalChanges } from './local-to-doc';
 import { writeWorkspace } from '$lib/sync/workspace-doc';
+import { writesMap } from '$lib/sync/writes';
 
 let counter = 0;
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -31,15 +38,23 @@ interface Device {
 	doc: Y.Doc;
 	settled(): Promise<void>;
 	item(id: string): Promise<Item>;
+	/**
+	 * The local tables stop following the doc (the doc still receives the others' changes): a
+	 * read model that lags, as while a burst of updates is being written. `catchUp` ends it.
+	 */
+	lag(): void;
+	catchUp(): Promise<void>;
 }
 
 async function device(name: string): Promise<Device> {
 	const db = new CapmapDatabase(`bridge-${name}-${++counter}`);
 	const doc = new Y.Doc();
 	const stopSending = sendLocalChanges(db, doc, () => ({ by: name, at: new Date().toISOString() }));
-	const readModel = keepReadModel(db, doc, (problem) => {
-		if (problem) throw new Error(problem);
-	});
+	const follow = () =>
+		keepReadModel(db, doc, (problem) => {
+			if (problem) throw new Error(problem);
+		});
+	let readModel = follow();
 	cleanup.push(async () => {
 		stopSending();
 		readModel.stop();
@@ -50,6 +65,11 @@ async function device(name: string): Promise<Device> {
 		db,
 		doc,
 		settled: () => readModel.settled(),
+		lag: () => readModel.stop(),
+		async catchUp() {
+			readModel = follow();
+			await readModel.refresh();
+		},
 		async item(id) {
 			const ws = await loadWorkspace(db);
 			return ws!.items.find((item) => item.id === id)!;
@@ -94,6 +114,24 @@ async function setUp() {
 	};
 }
 
+/** A and B, offline, each save one change to the item; back online, both reach both. */
+async function savedAtOnce(
+	shared: Awaited<ReturnType<typeof setUp>>,
+	id: string,
+	onA: Partial<Item>,
+	onB: Partial<Item>
+): Promise<Item> {
+	const { a, b, settle, offline, online } = shared;
+	await settle();
+	const base = await a.item(id);
+	offline();
+	await saveItem(a.db, { base, next: { ...base, ...onA } });
+	await saveItem(b.db, { base, next: { ...base, ...onB } });
+	online();
+	await settle();
+	return base;
+}
+
 describe('the local tables and the shared doc, both ways', () => {
 	it('an upload gives the other device the whole workspace', async () => {
 		const { b, settle } = await setUp();
@@ -104,14 +142,9 @@ describe('the local tables and the shared doc, both ways', () => {
 
 describe('edits cross over field by field', () => {
 	it('an item saved on A shows on B; concurrent edits of different fields both stay', async () => {
-		const { a, b, settle, offline, online } = await setUp();
-		await settle();
-		const base = await a.item('semantic-search');
-		offline();
-		await saveItem(a.db, { base, next: { ...base, owner: 'Ana' } });
-		await saveItem(b.db, { base, next: { ...base, priority: 'P2' } });
-		online();
-		await settle();
+		const shared = await setUp();
+		const { a, b } = shared;
+		await savedAtOnce(shared, 'semantic-search', { owner: 'Ana' }, { priority: 'P2' });
 		for (const device of [a, b]) {
 			const item = await device.item('semantic-search');
 			expect(item.owner).toBe('Ana');
@@ -133,20 +166,62 @@ describe('edits cross over field by field', () => {
 	});
 
 	it('the same field set on both: one value wins everywhere, the other is in history', async () => {
-		const { a, b, settle, offline, online } = await setUp();
-		await settle();
-		const base = await a.item('semantic-search');
-		offline();
-		await saveItem(a.db, { base, next: { ...base, owner: 'Ana' } });
-		await saveItem(b.db, { base, next: { ...base, owner: 'Ben' } });
-		online();
-		await settle();
+		const shared = await setUp();
+		const { a, b } = shared;
+		await savedAtOnce(shared, 'semantic-search', { owner: 'Ana' }, { owner: 'Ben' });
 		const winner = (await a.item('semantic-search')).owner;
 		expect((await b.item('semantic-search')).owner).toBe(winner);
 		const lost = recordHistory(a.doc, 'items', 'semantic-search');
 		expect(lost.map((write) => [write.by, write.to])).toEqual([
 			winner === 'Ana' ? ['Ben', 'Ben'] : ['Ana', 'Ana']
 		]);
+	});
+
+	it('a text saved while this device lags behind the doc keeps the words it had not seen yet', async () => {
+		const { a, b, settle } = await setUp();
+		await settle();
+		const base = await b.item('ticket-triage');
+		b.lag();
+		const onA = await a.item('ticket-triage');
+		await saveItem(a.db, { base: onA, next: { ...onA, description: `Ana: ${onA.description}` } });
+		await saveItem(b.db, { base, next: { ...base, description: `${base.description} (Ben)` } });
+		await b.catchUp();
+		await settle();
+		for (const device of [a, b])
+			expect((await device.item('ticket-triage')).description).toBe(
+				`Ana: ${base.description} (Ben)`
+			);
+	});
+
+	it('a field saved over a value this device had not seen yet wins, and keeps that value in history', async () => {
+		const { a, b, settle } = await setUp();
+		await settle();
+		const base = await b.item('semantic-search');
+		const decision = (await loadWorkspace(b.db))!.decisions.find((d) => d.id === 'dec-002')!;
+		b.lag();
+		const onA = await a.item('semantic-search');
+		await saveItem(a.db, { base: onA, next: { ...onA, owner: 'Ana' } });
+		await saveDecision(a.db, {
+			base: decision,
+			next: { ...decision, itemIds: ['pii-redaction'] }
+		});
+		await saveItem(b.db, { base, next: { ...base, owner: 'Ben' } });
+		await saveDecision(b.db, {
+			base: decision,
+			next: { ...decision, itemIds: [...decision.itemIds!, 'refund-agent'] }
+		});
+		await b.catchUp();
+		await settle();
+		for (const device of [a, b]) {
+			expect((await device.item('semantic-search')).owner).toBe('Ben');
+			const lost = recordHistory(device.doc, 'items', 'semantic-search');
+			expect(lost.map((write) => [write.by, write.to])).toEqual([['Ana', 'Ana']]);
+			const lostLists = recordHistory(device.doc, 'decisions', 'dec-002');
+			expect(lostLists.map((write) => [write.by, write.to])).toEqual([['Ana', ['pii-redaction']]]);
+		}
+		// Ben's writes say what Ben saw, not what he replaced unseen.
+		const [, ben] = [...writesMap(a.doc).values()].filter((w) => w.field === 'owner');
+		expect(ben).toMatchObject({ by: 'Ben', from: base.owner, to: 'Ben' });
 	});
 
 	it('a delete reaches B as a soft delete that can be undone, and undo brings it back', async () => {
@@ -234,6 +309,73 @@ describe('edits cross over field by field', () => {
 		await deleteBrief(a.db, 'shared-brief');
 		await settle();
 		expect((await loadWorkspace(b.db))!.briefs.map((x) => x.id)).not.toContain('shared-brief');
+	});
+
+	it('undoing a delete re-links the records it unlinked, keeping what others changed on them since', async () => {
+		const { a, b, settle } = await setUp();
+		await settle();
+		const snapshot = await deleteItem(a.db, 'pii-redaction');
+		await settle();
+		const decision = (await loadWorkspace(b.db))!.decisions.find((d) => d.id === 'dec-002')!;
+		expect(decision.itemIds).toEqual(['account-setup-agent']);
+		await saveDecision(b.db, {
+			base: decision,
+			next: { ...decision, title: 'Ben’s title', itemIds: [...decision.itemIds!, 'refund-agent'] }
+		});
+		await settle();
+		await restore(a.db, snapshot);
+		await settle();
+		for (const device of [a, b]) {
+			const ws = (await loadWorkspace(device.db))!;
+			expect(ws.items.map((item) => item.id)).toContain('pii-redaction');
+			expect(ws.decisions.find((d) => d.id === 'dec-002')).toMatchObject({
+				title: 'Ben’s title',
+				itemIds: ['pii-redaction', 'account-setup-agent', 'refund-agent']
+			});
+			expect(recordHistory(device.doc, 'decisions', 'dec-002')).toEqual([]);
+		}
+	});
+
+	it('restoring a model from recently deleted brings back the evidence deleted with it', async () => {
+		const { a, b, settle } = await setUp();
+		await settle();
+		const evidence = loaded.evidence.filter((e) => e.modelId === 'gpt-5').map((e) => e.id);
+		expect(evidence.length).toBeGreaterThan(0);
+		// Evidence of the model deleted before, on its own: not part of the model's delete.
+		await deleteEvidence(a.db, evidence[0]!);
+		await deleteModel(a.db, 'gpt-5');
+		await settle();
+		const [entry] = recentlyDeleted(b.doc);
+		expect(entry).toMatchObject({ kind: 'models', id: 'gpt-5' });
+		expect(entry!.along.map((record) => record.id).sort()).toEqual(evidence.slice(1).sort());
+		expect(recentlyDeleted(b.doc).map((d) => d.id)).toEqual(['gpt-5', evidence[0]]);
+		b.doc.transact(() => restoreDeleted(b.doc, 'models', 'gpt-5', { by: 'Ben', at: 'later' }));
+		await settle();
+		for (const device of [a, b]) {
+			const ws = (await loadWorkspace(device.db))!;
+			expect(ws.models.map((m) => m.id)).toContain('gpt-5');
+			const back = ws.evidence.filter((e) => e.modelId === 'gpt-5').map((e) => e.id);
+			expect(back.sort()).toEqual(evidence.slice(1).sort());
+		}
+		expect(recentlyDeleted(a.doc).map((d) => d.id)).toEqual([evidence[0]]);
+	});
+
+	it('a record made with the id of one deleted before starts a history of its own', async () => {
+		const shared = await setUp();
+		const { a, b, settle } = shared;
+		const base = await savedAtOnce(shared, 'semantic-search', { owner: 'Ana' }, { owner: 'Ben' });
+		expect(recordHistory(a.doc, 'items', 'semantic-search')).toHaveLength(1);
+		await deleteItem(a.db, 'semantic-search');
+		const fresh: Item = { ...base, title: 'Search, again' };
+		delete fresh.owner;
+		await saveItem(a.db, { base: null, next: fresh });
+		await settle();
+		for (const device of [a, b]) {
+			expect(recordHistory(device.doc, 'items', 'semantic-search')).toEqual([]);
+			const item = await device.item('semantic-search');
+			expect(item.title).toBe('Search, again');
+			expect(item.owner).toBeUndefined();
+		}
 	});
 
 	it('undoing a delete brings the record back with an edit someone made to it meanwhile', async () => {

@@ -7,6 +7,8 @@
  * once it commits, the same change is made in the doc as field-level edits (sync/edits.ts): the
  * fields that changed and nothing else, long texts as the smallest text edit. So two people who
  * change different fields of one record both keep theirs, and the doc is what everyone shares.
+ * The change is the one between the record before and after the write, as this device held it;
+ * the doc may be ahead of the tables, and edits.ts replays it onto the doc as the doc is now.
  * The read model's own writes (doc-to-local.ts) are marked, and not sent back.
  */
 import Dexie, { type Transaction } from 'dexie';
@@ -17,6 +19,8 @@ import {
 	createRecords,
 	deleteRecord,
 	isDeleted,
+	newChangeMark,
+	recreateRecord,
 	restoreRecord,
 	updateRecord,
 	updateWorkspace
@@ -102,6 +106,9 @@ export function sendLocalChanges(
 
 	function sendNow(changes: Change[]): void {
 		const by = stamp();
+		// The records this transaction deletes share one mark: a model and the evidence deleted
+		// with it are restored together from "Recently deleted".
+		const deletion = newChangeMark(doc);
 		const undone: Extract<Change, { type: 'create' }>[] = [];
 		doc.transact(() => {
 			// Records created together are added together: one scan for the next place in order.
@@ -123,7 +130,7 @@ export function sendLocalChanges(
 					continue;
 				}
 				flushCreated();
-				applyChange(doc, change, by);
+				applyChange(doc, change, by, deletion);
 			}
 			flushCreated();
 		}, LOCAL_ORIGIN);
@@ -198,13 +205,16 @@ export function sendLocalChanges(
 	};
 }
 
-function applyChange(doc: Y.Doc, change: Change, by: Stamp): void {
+function applyChange(doc: Y.Doc, change: Change, by: Stamp, deletion: string): void {
 	switch (change.type) {
 		case 'create': {
 			// The record is in the doc already: a new record made with an id deleted before takes
-			// that id's place with its own fields (an undone delete is sent apart, in `sendNow`).
+			// that id's place, new, with a history of its own (an undone delete is sent apart, in
+			// `sendNow`). One the doc holds live (its read had not reached this device) gets the
+			// fields this device gave it.
 			const id = String(change.record.id);
-			if (isDeleted(doc, change.kind, id)) restoreRecord(doc, change.kind, id, by);
+			if (isDeleted(doc, change.kind, id))
+				return recreateRecord(doc, change.kind, change.record as RecordOf<RecordKind>, by);
 			const current = kindMap(doc, change.kind).get(id);
 			const patch = patchOf(current ? readRecordMap(change.kind, id, current) : {}, change.record);
 			if (Object.keys(patch).length > 0) updateRecord(doc, change.kind, id, patch, by);
@@ -216,11 +226,15 @@ function applyChange(doc: Y.Doc, change: Change, by: Stamp): void {
 				createRecords(doc, change.kind, [change.after as RecordOf<RecordKind>], by);
 				return;
 			}
-			if (Object.keys(patch).length > 0) updateRecord(doc, change.kind, change.id, patch, by);
+			// Against the record as this device held it, not as the doc holds it now: the doc may
+			// hold someone's change this device's tables had not received when the save was made.
+			if (Object.keys(patch).length > 0)
+				updateRecord(doc, change.kind, change.id, patch, by, change.before);
 			return;
 		}
 		case 'delete':
-			if (kindMap(doc, change.kind).has(change.id)) deleteRecord(doc, change.kind, change.id, by);
+			if (kindMap(doc, change.kind).has(change.id))
+				deleteRecord(doc, change.kind, change.id, by, deletion);
 			return;
 		case 'workspace': {
 			const name = change.after.name as string;
@@ -232,7 +246,8 @@ function applyChange(doc: Y.Doc, change: Change, by: Stamp): void {
 					...(name !== change.before.name ? { name } : {}),
 					settings: patchOf(before, after)
 				},
-				by
+				by,
+				{ name: change.before.name as string, settings: before }
 			);
 			return;
 		}

@@ -17,12 +17,13 @@ import { PERF_MARKS } from '$lib/perf-marks';
 import type { Workspace } from '$lib/domain/workspace';
 import { keepReadModel, type ReadModel } from './doc-to-local';
 import { LOCAL_ORIGIN, sendLocalChanges } from './local-to-doc';
-import { recentlyDeleted, type DeletedRecord } from '$lib/sync/deleted';
-import { restoreRecord } from '$lib/sync/edits';
+import { recentlyDeleted, restoreDeleted, type DeletedRecord } from '$lib/sync/deleted';
 import { lastEdit, recordHistory, type LostValue } from '$lib/sync/history';
 import { RECORD_KINDS, type RecordKind } from '$lib/sync/kinds';
 import type { Stamp } from '$lib/sync/record-map';
 import { SharedDatabase, type SharedWorkspaceRow } from './shared-db';
+import { UnsentChanges } from './unsent';
+import { deviceId, otherPeople, type Peer } from './presence';
 import { kindMap, META, writeWorkspace } from '$lib/sync/workspace-doc';
 import { workspaceIdProblem } from '$lib/sync/workspace-id';
 
@@ -35,13 +36,6 @@ export type SyncStatus =
 	| { state: 'refused'; reason: string };
 
 export type Role = 'editor' | 'reader';
-
-/** Someone else with this workspace open, and the page they are on. */
-export interface Peer {
-	clientId: number;
-	name: string;
-	page: string;
-}
 
 export interface SessionListener {
 	status(status: SyncStatus): void;
@@ -78,7 +72,12 @@ export class SharedSession {
 	#refused: string | undefined;
 	#closed = false;
 	#page = '/';
+	/** This browser's id: its other tabs are this person, not someone else here. */
+	#device = deviceId();
 	#firstSync: Promise<void>;
+	/** This device's changes the server has not confirmed, across connections (unsent.ts). */
+	#unsent: UnsentChanges;
+	#keepingUnsent: Promise<void> = Promise.resolve();
 
 	private constructor(
 		db: CapmapDatabase,
@@ -95,6 +94,13 @@ export class SharedSession {
 		this.#author = author;
 		this.#listener = listener;
 		doc.on('afterTransaction', () => listener.changed());
+		this.#unsent = new UnsentChanges(row);
+		// Before the provider's own handler, so its report counts this change already.
+		doc.on('update', (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+			if (!tr.local || this.#closed) return;
+			this.#unsent.made(doc);
+			this.#keepUnsent();
+		});
 
 		let synced: () => void = () => {};
 		let refused: (reason: string) => void = () => {};
@@ -134,6 +140,7 @@ export class SharedSession {
 				synced();
 				// Presence set before the server admitted this client may not have reached it: again.
 				this.#announce();
+				this.#noteConfirmed();
 			},
 			// Closed before the first sync, and not refused: nothing that speaks sync answers there.
 			onClose: () => {
@@ -143,7 +150,10 @@ export class SharedSession {
 				);
 			},
 			onStatus: () => this.#report(),
-			onUnsyncedChanges: () => this.#report(),
+			onUnsyncedChanges: () => {
+				this.#noteConfirmed();
+				this.#report();
+			},
 			onAwarenessChange: () => this.#reportPeers()
 		});
 		this.#provider.attach();
@@ -177,22 +187,31 @@ export class SharedSession {
 	 * Connects to a shared workspace for the first time on this device, and waits for its content
 	 * (or the server's refusal, which removes what was stored here for it). The caller then
 	 * `upload`s this device's workspace into a new shared document, or `adopt`s the existing one.
+	 *
+	 * `anotherToken`: this device keeps this workspace already and is given a new token for it (the
+	 * old one was revoked). Its stored doc stays, with the changes not sent yet, which the new
+	 * connection sends; a refusal puts the old token back and keeps everything.
 	 */
 	static async connect(
 		db: CapmapDatabase,
 		connection: Connection,
 		author: () => string,
-		listener: SessionListener
+		listener: SessionListener,
+		anotherToken = false
 	): Promise<SharedSession> {
 		const problem = workspaceIdProblem(connection.workspaceId);
 		if (problem) throw new Refused(`${problem}.`);
 		const shared = new SharedDatabase();
-		await shared.shared.put({
-			id: connection.workspaceId,
-			server: connection.server,
-			token: connection.token,
-			since: new Date().toISOString()
-		});
+		const kept = anotherToken ? await shared.shared.get(connection.workspaceId) : undefined;
+		if (kept)
+			await shared.shared.update(kept.id, { server: connection.server, token: connection.token });
+		else
+			await shared.shared.put({
+				id: connection.workspaceId,
+				server: connection.server,
+				token: connection.token,
+				since: new Date().toISOString()
+			});
 		const row = (await shared.shared.get(connection.workspaceId))!;
 		const doc = row.doc!;
 		await DexieYProvider.load(doc).whenLoaded;
@@ -200,7 +219,12 @@ export class SharedSession {
 		try {
 			await session.#firstSync;
 		} catch (error) {
-			await session.forget();
+			if (!kept) await session.forget();
+			else {
+				session.close();
+				await shared.shared.update(kept.id, { server: kept.server, token: kept.token });
+				shared.close();
+			}
 			throw error;
 		}
 		return session;
@@ -260,9 +284,12 @@ export class SharedSession {
 		return recentlyDeleted(this.doc);
 	}
 
-	/** Brings back a deleted record for everyone, with every edit it received since. */
+	/**
+	 * Brings back a deleted record for everyone, with every edit it received since, and what was
+	 * deleted with it (a model's evidence and eval runs).
+	 */
 	async restore(kind: RecordKind, id: string): Promise<void> {
-		this.doc.transact(() => restoreRecord(this.doc, kind, id, this.#stamp()), DOC_FIRST);
+		this.doc.transact(() => restoreDeleted(this.doc, kind, id, this.#stamp()), DOC_FIRST);
 		await this.#keep().settled();
 	}
 
@@ -280,7 +307,11 @@ export class SharedSession {
 
 	#announce(): void {
 		if (this.#closed) return;
-		this.#provider.setAwarenessField('user', { name: this.#author(), page: this.#page });
+		this.#provider.setAwarenessField('user', {
+			name: this.#author(),
+			page: this.#page,
+			device: this.#device
+		});
 	}
 
 	get role(): Role | undefined {
@@ -303,6 +334,49 @@ export class SharedSession {
 		this.close();
 		await this.#shared.shared.delete(this.workspaceId);
 		this.#shared.close();
+	}
+
+	/** This device's changes the server has not confirmed yet, this visit's and earlier ones'. */
+	get unsent(): number {
+		return this.#role === 'reader' ? 0 : this.#unsent.count(this.doc);
+	}
+
+	/** Resolves with the changes still unsent once all are sent, or after `ms` at most. */
+	async whenSent(ms: number): Promise<number> {
+		const until = Date.now() + ms;
+		while (this.unsent > 0 && Date.now() < until && !this.#closed)
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		return this.unsent;
+	}
+
+	/**
+	 * The provider's count is back to nothing while connected and synced: the server has applied
+	 * everything this doc holds (the sync's reply included), so all of it is confirmed.
+	 */
+	#noteConfirmed(): void {
+		const provider = this.#provider;
+		if (this.#closed || this.#refused || this.#role === 'reader') return;
+		if (this.#socket.status !== WebSocketStatus.Connected) return;
+		if (!provider.isSynced || provider.unsyncedChanges > 0) return;
+		if (this.#unsent.count(this.doc) === 0) return;
+		this.#unsent.confirmed(this.doc);
+		this.#keepUnsent();
+	}
+
+	/** Keeps the unsent state with the stored doc, merged with another tab's, one write at a time. */
+	#keepUnsent(): void {
+		const shared = this.#shared;
+		const id = this.workspaceId;
+		this.#keepingUnsent = this.#keepingUnsent
+			.then(() =>
+				shared.transaction('rw', shared.shared, async () => {
+					const row = await shared.shared.get(id);
+					if (row) await shared.shared.update(id, this.#unsent.merged(row));
+				})
+			)
+			.catch(() => {
+				// Storage refused: this visit still counts; the next may count too few.
+			});
 	}
 
 	/** An editor's local changes go into the doc; a reader's commands refuse to make any. */
@@ -346,7 +420,7 @@ export class SharedSession {
 		if (this.#refused) return { state: 'refused', reason: this.#refused };
 		// A reader sends nothing the server keeps: its copy is in step once it is admitted.
 		const reader = this.#role === 'reader';
-		const changes = reader ? 0 : this.#provider.unsyncedChanges;
+		const changes = this.unsent;
 		const socket = this.#socket.status;
 		if (socket === WebSocketStatus.Disconnected) return { state: 'offline', changes };
 		if (reader)
@@ -361,22 +435,12 @@ export class SharedSession {
 	#reportPeers(): void {
 		const awareness = this.#provider.awareness;
 		if (!awareness || this.#closed) return;
-		const peers: Peer[] = [];
-		for (const [clientId, state] of awareness.getStates()) {
-			if (clientId === awareness.clientID) continue;
-			const user = (state as { user?: { name?: unknown; page?: unknown } }).user;
-			if (typeof user?.name !== 'string') continue;
-			peers.push({
-				clientId,
-				name: user.name,
-				page: typeof user.page === 'string' ? user.page : '/'
-			});
-		}
-		this.#listener.peers(peers.sort((a, b) => a.name.localeCompare(b.name)));
+		const self = { clientId: awareness.clientID, device: this.#device };
+		this.#listener.peers(otherPeople(awareness.getStates(), self));
 	}
 }
 
 /** The sync server said no: the reason is the server's sentence, shown as it is. */
 export class Refused extends Error {}
 
-export { LOCAL_ORIGIN };
+export { LOCAL_ORIGIN, type Peer };

@@ -11,10 +11,12 @@
 import Dexie, { type Table } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
+import type { UnsentState } from './unsent';
 
 export const SHARED_DATABASE_NAME = 'capmap-shared';
 
-export interface SharedWorkspaceRow {
+/** Its unindexed fields may grow (optional, absent on older rows) without a new version. */
+export interface SharedWorkspaceRow extends UnsentState {
 	/** The workspace id: the document's name on the sync server. */
 	id: string;
 	/** The sync server's WebSocket address. */

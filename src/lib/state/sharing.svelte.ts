@@ -85,12 +85,13 @@ class Sharing {
 		this.#session?.setPresence(this.#page);
 	}
 
-	/** Changes made here that the server has not acknowledged yet. */
+	/**
+	 * Changes made here that the server has not acknowledged yet — this visit's and earlier ones',
+	 * and while a refused token keeps them from being sent too.
+	 */
 	get unsent(): number {
-		const status = this.#status;
-		return status && (status.state === 'sending' || status.state === 'offline')
-			? status.changes
-			: 0;
+		void this.#status; // read again whenever the status is reported
+		return this.#session?.unsent ?? 0;
 	}
 
 	#listener = {
@@ -151,14 +152,35 @@ class Sharing {
 	 * device's workspace or `adopt`s the server's — or `leave`s. Throws the server's refusal.
 	 */
 	async connect(connection: Connection): Promise<SharedContent | null> {
-		await this.leave();
+		// Another token for the workspace shared here (the last was refused): its stored doc stays,
+		// with the changes not sent yet, and a refusal leaves this device as it was.
+		const anotherToken = this.isAnotherToken(connection.workspaceId);
+		if (anotherToken) this.#closeHere();
+		else await this.leave();
 		const [{ db }, { SharedSession }] = await Promise.all([
 			import('$lib/db'),
 			import('$lib/sharing/session')
 		]);
-		const session = await SharedSession.connect(db, connection, this.#name, this.#listener);
+		let session: SharedSession;
+		try {
+			session = await SharedSession.connect(
+				db,
+				connection,
+				this.#name,
+				this.#listener,
+				anotherToken
+			);
+		} catch (error) {
+			if (anotherToken) await this.resume();
+			throw error;
+		}
 		this.#started(session);
 		return session.isEmpty ? null : session.describe();
+	}
+
+	/** Whether a token for `workspaceId` is another one for the workspace shared here. */
+	isAnotherToken(workspaceId: string): boolean {
+		return this.#session?.workspaceId === workspaceId;
 	}
 
 	/** Makes this device's workspace the shared one (the server held none under this id). */
@@ -211,7 +233,18 @@ class Sharing {
 		await session.replace(workspace);
 	}
 
-	/** Stops sharing on this device; its workspace stays here as a local one. */
+	/**
+	 * Waits up to `ms` for this device's unsent changes to reach the server; resolves with how
+	 * many are still unsent (asked before anything forgets the stored doc).
+	 */
+	async whenSent(ms: number): Promise<number> {
+		return (await this.#session?.whenSent(ms)) ?? 0;
+	}
+
+	/**
+	 * Stops sharing on this device; its workspace stays here as a local one. The stored doc is
+	 * forgotten, changes not sent included: callers ask first (`unsent`, `whenSent`).
+	 */
 	async leave(): Promise<void> {
 		const session = this.#session;
 		this.#closeHere();

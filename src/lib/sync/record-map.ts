@@ -12,7 +12,8 @@
  *   spec               an item's spec without its two texts (`spec.modelInput`, `spec.fallback`);
  *   $seq               the record's place in the workspace file's order (ties: by id);
  *   $edited            who changed the record last, and when;
- *   $deleted           the tombstone of a soft delete: who deleted it, and when.
+ *   $deleted           the tombstone of a soft delete: who deleted it, and when, and the mark of
+ *                      the change that did (records deleted together share it).
  *
  * The id is the record's key in its kind's map and is not repeated inside.
  */
@@ -24,6 +25,15 @@ import { fieldsOf, isTextField, SPEC_TEXTS, type RecordKind } from './kinds';
 export interface Stamp {
 	by: string;
 	at: string;
+}
+
+/**
+ * A soft delete's tombstone. `change` marks the one change that deleted it — a model and the
+ * evidence deleted with it share it, so they are restored together; tombstones written before
+ * the mark existed are grouped by who and when alone.
+ */
+export interface Tombstone extends Stamp {
+	change?: string;
 }
 
 export const SEQ = '$seq';

@@ -146,6 +146,28 @@ describe('concurrent edits of a shared workspace', () => {
 		expect(recordHistory(a, 'items', id)).toEqual([]);
 	});
 
+	it('an edit made over a value its editor had not seen wins, and keeps that value in history', () => {
+		const [a] = twoCopies(base);
+		const uploaded = item(read(a), id)!;
+		// The upload's value, then Ada's, replaced by Ben who still saw the upload's.
+		updateRecord(a, 'items', id, { priority: 'P0' }, ben, { priority: uploaded.priority });
+		expect(recordHistory(a, 'items', id)).toEqual([]);
+		updateRecord(a, 'items', id, { owner: 'Ada' }, ada);
+		updateRecord(a, 'items', id, { owner: 'Ben', title: 'Ben’s' }, ben, {
+			owner: uploaded.owner,
+			title: 'Not the title as uploaded'
+		});
+		expect(item(read(a), id)).toMatchObject({ owner: 'Ben', title: 'Ben’s' });
+		const lost = recordHistory(a, 'items', id);
+		expect(lost.map((write) => [write.field, write.to])).toEqual([
+			['owner', 'Ada'],
+			['title', uploaded.title]
+		]);
+		// Ben's write says what Ben saw (no owner), not the value he replaced unseen.
+		const write = fieldAuthor(a, 'items', id, 'owner')!;
+		expect([write.by, write.from, write.to]).toEqual(['Ben', uploaded.owner, 'Ben']);
+	});
+
 	it('a field cleared by one while set by another: the clearing that lost is in history', () => {
 		const [a, b] = twoCopies(base);
 		updateRecord(a, 'items', id, { owner: 'Ada' }, ada);

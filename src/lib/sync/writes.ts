@@ -12,7 +12,7 @@
 import * as Y from 'yjs';
 import { sameValue } from '../domain/patch';
 import type { RecordKind } from './kinds';
-import { readPlain, type Stamp } from './record-map';
+import { EDITED, readPlain, type Stamp } from './record-map';
 import { WRITES } from './workspace-doc';
 
 /** The kind of record a write is on: a record kind, or the workspace's own name and settings. */
@@ -38,37 +38,71 @@ export function writesMap(doc: Y.Doc): Y.Map<Write> {
 }
 
 /**
- * A write id no other write has, on any copy: this client's id and its next Yjs clock, which
- * only this client advances and every change advances.
+ * An id no other write or change has, on any copy: this client's id and its next Yjs clock,
+ * which only this client advances and every change advances.
  */
-function nextWriteId(doc: Y.Doc): string {
+export function nextWriteId(doc: Y.Doc): string {
 	return `${doc.clientID.toString(36)}.${Y.getState(doc.store, doc.clientID)}`;
 }
 
-/** Sets a plain field (`undefined` clears it), keeping who and when; false when nothing changed. */
+/** The value of a field as the editor's device held it when they changed it (undefined: absent). */
+export interface Seen<T = unknown> {
+	value: T | undefined;
+}
+
+const sameOrBothAbsent = (held: { present: boolean; value?: unknown }, value: unknown) =>
+	held.present ? sameValue(held.value, value) : value === undefined;
+
+/**
+ * Sets a plain field (`undefined` clears it), keeping who and when; false when nothing changed.
+ *
+ * The write replaces knowingly only the value the editor saw (`seen`; without it, the current
+ * one). A current value they never saw — someone's write that reached the doc, not yet their
+ * form — is overwritten all the same (the later write wins, on every copy alike) but stays in
+ * `writes`, so it shows in the record's history as a value that lost, as at the same moment.
+ */
 export function writePlain(
 	doc: Y.Doc,
 	target: { kind: WriteTarget; id: string; map: Y.Map<unknown> },
 	field: string,
 	next: unknown,
-	stamp: Stamp
+	stamp: Stamp,
+	seen?: Seen
 ): boolean {
 	const current = readPlain(target.map.get(field));
-	if (current.present ? sameValue(current.value, next) : next === undefined) return false;
+	if (sameOrBothAbsent(current, next)) return false;
 	const writes = writesMap(doc);
-	if (current.writeId !== undefined) writes.delete(current.writeId);
+	const unseen = seen !== undefined && !sameOrBothAbsent(current, seen.value);
+	if (!unseen) {
+		if (current.writeId !== undefined) writes.delete(current.writeId);
+	} else if (current.writeId === undefined && current.present)
+		// A value as uploaded has no write to keep: one is made for it, so the history shows it.
+		writes.set(nextWriteId(doc), {
+			kind: target.kind,
+			id: target.id,
+			field,
+			to: current.value,
+			...uploadStamp(target.map, stamp)
+		});
+	const from = unseen ? { present: seen.value !== undefined, value: seen.value } : current;
 	const writeId = nextWriteId(doc);
 	writes.set(writeId, {
 		kind: target.kind,
 		id: target.id,
 		field,
-		...(current.present ? { from: current.value } : {}),
+		...(from.present ? { from: from.value } : {}),
 		...(next !== undefined ? { to: next } : {}),
 		by: stamp.by,
 		at: stamp.at
 	});
 	target.map.set(field, next === undefined ? { $id: writeId } : { $id: writeId, $v: next });
 	return true;
+}
+
+/** Who last changed the record as a whole (an upload or import stamps it), else this change. */
+function uploadStamp(map: Y.Map<unknown>, stamp: Stamp): Stamp {
+	const edited = map.get(EDITED) as Stamp | undefined;
+	return { by: edited?.by ?? stamp.by, at: edited?.at ?? stamp.at };
 }
 
 /** Who set a plain field's current value, and when; undefined for a value as uploaded. */
