@@ -1,4 +1,6 @@
 /** What changed between two versions of a text, line by line (longest common subsequence). */
+import { diffHunks } from './diff';
+
 export interface DiffLine {
 	kind: 'same' | 'added' | 'removed';
 	text: string;
@@ -9,23 +11,13 @@ export interface DiffLine {
  * two, or -1 where it was removed. Matches only ever move forward in both.
  */
 export function matchLines(a: readonly string[], b: readonly string[]): number[] {
-	// lengths[i][j]: the longest common subsequence of a[i..] and b[j..].
-	const lengths: number[][] = Array.from({ length: a.length + 1 }, () =>
-		new Array<number>(b.length + 1).fill(0)
-	);
-	for (let i = a.length - 1; i >= 0; i--)
-		for (let j = b.length - 1; j >= 0; j--)
-			lengths[i]![j] =
-				a[i] === b[j]
-					? lengths[i + 1]![j + 1]! + 1
-					: Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
 	const match = new Array<number>(a.length).fill(-1);
-	let i = 0;
-	let j = 0;
-	while (i < a.length && j < b.length) {
-		if (a[i] === b[j]) match[i++] = j++;
-		else if (lengths[i + 1]![j]! >= lengths[i]![j + 1]!) i++;
-		else j++;
+	const end = { aStart: a.length, aEnd: a.length, bStart: b.length, bEnd: b.length };
+	let [x, y] = [0, 0];
+	// Exact, however much changed: a brief is a few hundred lines.
+	for (const hunk of [...diffHunks(a, b, a.length + b.length), end]) {
+		while (x < hunk.aStart) match[x++] = y++;
+		[x, y] = [hunk.aEnd, hunk.bEnd];
 	}
 	return match;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { rebaseText, replaceText } from './text';
-import { diffHunks } from './text-diff';
+import { diffHunks } from '$lib/domain/diff';
 
 function textOf(value: string): Y.Text {
 	const text = new Y.Doc().getText('t');

@@ -9,7 +9,7 @@
  * (`rebaseText`): each stretch they changed, where it is now, so the words they never saw stay.
  */
 import type * as Y from 'yjs';
-import { diffHunks, type Hunk } from './text-diff';
+import { diffHunks, type Hunk } from '$lib/domain/diff';
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;

@@ -1,8 +1,10 @@
 /**
- * Where two versions of a text differ: the smallest set of changed stretches (Myers' diff over
- * characters). Used to replay a form's edit onto a text that someone else has changed since the
- * form's device last read it (text.ts, `rebaseText`): the two diffs — what the editor changed,
- * and what changed under them — say where each of the editor's changes lands now.
+ * Where two sequences differ: the smallest set of changed stretches (Myers' diff), the one diff
+ * the app has. Over lines it shows what changed between two versions of a brief and aligns a
+ * three-way merge (line-diff.ts, merge3.ts); over characters it replays a form's edit onto a text
+ * someone else has changed since the form's device last read it (sync/text.ts, `rebaseText`):
+ * the two diffs — what the editor changed, and what changed under them — say where each of the
+ * editor's changes lands now.
  */
 
 /** A stretch `a[aStart, aEnd)` replaced by `b[bStart, bEnd)`; either side may be empty. */
