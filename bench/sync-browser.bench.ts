@@ -16,8 +16,9 @@
  *     (200 unless set), on the sample workspace (EDITS_ON=big: on the big one).
  *
  * EDITS=0 skips the edits; CAPMAP_BUILD=folder serves another build of the app.
- * PROFILE=file.cpuprofile records the first join as a Chrome CPU profile (open it in DevTools'
- * Performance panel; build with `npx vite build --minify false` first for readable names).
+ * PROFILE=file.cpuprofile records the first join as a Chrome CPU profile, PROFILE_EDITS=file.cpuprofile
+ * the watching browser's page during the edits (open either in DevTools' Performance panel; build
+ * with `npx vite build --minify false` first for readable names).
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,6 +51,8 @@ const EDITS_ON_BIG = process.env.EDITS_ON === 'big';
 const stamp = () => ({ by: 'bench', at: new Date().toISOString() });
 /** Where the first join's CPU profile goes, until it is written. */
 let profile = process.env.PROFILE;
+/** Where the watching page's CPU profile during the edits goes. */
+const editsProfile = process.env.PROFILE_EDITS;
 
 interface Join {
 	total: number;
@@ -230,9 +233,20 @@ async function timeEdits(
 	}
 	await editor.goto(`${BASE}/items/${item.id}`);
 	await editor.getByLabel('Title', { exact: true }).waitFor();
+	const profiler = editsProfile ? await watcher.context().newCDPSession(watcher) : undefined;
+	if (profiler) {
+		await profiler.send('Profiler.enable');
+		await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+		await profiler.send('Profiler.start');
+	}
 	const edits: Edit[] = [];
 	for (let i = 0; i < EDITS; i++)
 		edits.push(await editTimed(editor, watcher, `${item.title} (edit ${i})`));
+	if (profiler) {
+		const { profile: recorded } = await profiler.send('Profiler.stop');
+		writeFileSync(editsProfile!, JSON.stringify(recorded));
+		console.log(`CPU profile of the watching page during the edits: ${editsProfile}`);
+	}
 	const latencies = edits.map((edit) => edit.total);
 	const phase = (key: keyof Edit) => median(edits.map((edit) => edit[key])).toFixed(0);
 	console.log(

@@ -2,9 +2,20 @@
  * The one bridge from Dexie live queries to Svelte runes. A `Live` re-runs its query whenever the
  * tables it read change — in this tab or in another one — and exposes the latest result.
  * The query runs only while something reads `.current` (createSubscriber starts and stops it).
+ *
+ * Instead of a query, a `Live` can follow a source that keeps its own result current (the
+ * workspace, `workspace-follow.ts`, which reads again only what changed).
  */
 import { liveQuery } from 'dexie';
 import { createSubscriber } from 'svelte/reactivity';
+
+export interface LiveObserver<T> {
+	next(value: T): void;
+	error(error: unknown): void;
+}
+
+/** Starts delivering results to `observer`; returns how to stop. */
+export type LiveSource<T> = (observer: LiveObserver<T>) => () => void;
 
 export class Live<T> {
 	#current = $state.raw<T | undefined>(undefined);
@@ -13,9 +24,10 @@ export class Live<T> {
 	#subscribe: () => void;
 
 	/** `mark`, when given, is a performance mark set at each result (perf-marks.ts). */
-	constructor(query: () => Promise<T>, mark?: string) {
-		this.#subscribe = createSubscriber((update) => {
-			const subscription = liveQuery(query).subscribe({
+	constructor(query: (() => Promise<T>) | { follow: LiveSource<T> }, mark?: string) {
+		const source = typeof query === 'function' ? fromQuery(query) : query.follow;
+		this.#subscribe = createSubscriber((update) =>
+			source({
 				next: (value) => {
 					if (mark) performance.mark(mark);
 					this.#current = value;
@@ -28,9 +40,8 @@ export class Live<T> {
 					this.#loading = false;
 					update();
 				}
-			});
-			return () => subscription.unsubscribe();
-		});
+			})
+		);
 	}
 
 	get current(): T | undefined {
@@ -47,4 +58,11 @@ export class Live<T> {
 		this.#subscribe();
 		return this.#error;
 	}
+}
+
+function fromQuery<T>(query: () => Promise<T>): LiveSource<T> {
+	return (observer) => {
+		const subscription = liveQuery(query).subscribe(observer);
+		return () => subscription.unsubscribe();
+	};
 }

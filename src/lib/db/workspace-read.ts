@@ -6,9 +6,9 @@
 import { DEFAULT_SETTINGS, WORKSPACE_FORMAT, WORKSPACE_VERSION } from '$lib/domain/entities';
 import type { Evidence } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
-import { ENTITY_TABLES, type CapmapDatabase, type Stored } from './database';
+import { ENTITY_TABLES, type CapmapDatabase, type EntityTableName, type Stored } from './database';
 
-function strip<T>(records: Stored<T>[]): T[] {
+export function strip<T>(records: Stored<T>[]): T[] {
 	return records.map(({ seq: _seq, ...entity }) => entity as T);
 }
 
@@ -30,6 +30,14 @@ async function readEvidence(db: CapmapDatabase): Promise<Stored<Evidence>[]> {
 		for (const record of page) out.push(record);
 		if (page.length < EVIDENCE_PAGE) return out;
 	}
+}
+
+/** One entity table, whole, in `seq` order (evidence a page at a time). */
+export function readTable(
+	db: CapmapDatabase,
+	table: EntityTableName
+): Promise<Stored<Workspace[EntityTableName][number]>[]> {
+	return table === 'evidence' ? readEvidence(db) : db[table].toArray();
 }
 
 /** The stored workspace, or null before the first workspace is loaded or started. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { boardColumns, DEFAULT_FILTER, filterFromParams, filterParams } from './board';
+import {
+	boardColumns,
+	DEFAULT_FILTER,
+	filterFromParams,
+	filterParams,
+	type BoardCard,
+	type BoardCards
+} from './board';
 import { sample } from '../../test-support/sample';
 import { computeReadiness } from './readiness';
 
@@ -24,5 +31,21 @@ describe('boardColumns', () => {
 		expect(Object.values(boardColumns(ws.items, readiness, all)).flat()).toHaveLength(
 			ws.items.length
 		);
+	});
+
+	it('keeps a card the same object while its item and result are', () => {
+		const ws = sample();
+		const readiness = new Map(computeReadiness(ws, '2026-11-27').map((r) => [r.itemId, r]));
+		const all = { ...DEFAULT_FILTER, status: 'all' };
+		const cards: BoardCards = new WeakMap();
+		const before = Object.values(boardColumns(ws.items, readiness, all, undefined, cards)).flat();
+		const edited = { ...ws.items[1]!, title: 'Renamed' };
+		const items = ws.items.map((item, i) => (i === 1 ? edited : item));
+		const after = Object.values(boardColumns(items, readiness, all, undefined, cards)).flat();
+		const byId = (list: BoardCard[]) => new Map(list.map((card) => [card.item.id, card]));
+		const [was, is] = [byId(before), byId(after)];
+		for (const [id, card] of is)
+			if (id === edited.id) expect(card).toEqual({ ...was.get(id), item: edited });
+			else expect(card).toBe(was.get(id));
 	});
 });

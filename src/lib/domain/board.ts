@@ -62,12 +62,28 @@ export function matches(item: Item, filter: BoardFilter): boolean {
 	return true;
 }
 
+/**
+ * The board's cards by their readiness result. A card stays the same object while its item and
+ * result do, so after one edit the board draws one card again, not every card.
+ */
+export type BoardCards = WeakMap<ItemReadiness, BoardCard>;
+
+function cardOf(item: Item, result: ItemReadiness, cards: BoardCards | undefined): BoardCard {
+	const known = cards?.get(result);
+	if (known?.item === item) return known;
+	const card = { item, result };
+	cards?.set(result, card);
+	return card;
+}
+
 export function boardColumns(
 	items: readonly Item[],
 	readiness: ReadonlyMap<string, ItemReadiness>,
 	filter: BoardFilter,
 	/** When given, only these items (e.g. those worse since the latest import). */
-	only?: ReadonlySet<string>
+	only?: ReadonlySet<string>,
+	/** The cards of the last columns, to keep those whose item and result are the same. */
+	cards?: BoardCards
 ): Record<BoardColumn, BoardCard[]> {
 	const columns = Object.fromEntries(BOARD_COLUMNS.map((s) => [s, [] as BoardCard[]])) as Record<
 		BoardColumn,
@@ -76,7 +92,8 @@ export function boardColumns(
 	for (const item of items) {
 		if ((only && !only.has(item.id)) || !matches(item, filter)) continue;
 		const result = readiness.get(item.id);
-		if (result) columns[isNotMapped(item) ? 'unmapped' : result.readiness].push({ item, result });
+		if (result)
+			columns[isNotMapped(item) ? 'unmapped' : result.readiness].push(cardOf(item, result, cards));
 	}
 	return columns;
 }

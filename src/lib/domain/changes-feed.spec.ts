@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseResults } from '../import/detect';
 import { ingest } from '../import/ingest';
 import { sample } from '../../test-support/sample';
-import { changesFeed, importTriage, worseInLatestImport } from './changes-feed';
+import { changesFeed, importTriage, latestImport, worseInLatestImport } from './changes-feed';
 import { importNoteTitle, triageNote } from './triage';
 import type { Workspace } from './workspace';
 
@@ -74,6 +74,16 @@ describe('the changes feed', () => {
 		expect(latest.itemIds).toEqual(['ticket-triage']);
 		expect(latest.entry).toEqual(changesFeed(ws, AS_OF)[0]);
 		expect(worseInLatestImport(sample(), AS_OF)).toBeUndefined();
+		// What does not depend on the items, kept across an item edit, gives what a fresh start gives.
+		const base = latestImport(ws, AS_OF);
+		const edited = {
+			...ws,
+			items: ws.items.map((item) =>
+				item.id === 'ticket-triage' ? { ...item, requirements: [] } : item
+			)
+		};
+		expect(worseInLatestImport(edited, AS_OF, base)).toEqual(worseInLatestImport(edited, AS_OF));
+		expect(worseInLatestImport(edited, AS_OF, base)!.itemIds).toEqual([]);
 		expect(changesFeed(sample(), AS_OF)).toEqual([]);
 	});
 

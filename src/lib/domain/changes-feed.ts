@@ -57,7 +57,10 @@ interface Import {
 }
 
 /** The workspace's imports, oldest first, each with its evidence; and the evidence of none. */
-function importsOf(ws: Workspace): { imports: Import[]; other: Evidence[] } {
+function importsOf(ws: Pick<Workspace, 'evalRuns' | 'evidence'>): {
+	imports: Import[];
+	other: Evidence[];
+} {
 	const byKey = new Map<string, Import>();
 	for (const run of ws.evalRuns) {
 		const key = `imp-${stableHash([run.tool, run.file ?? '', run.ranAt].join('\u0000'))}`;
@@ -169,11 +172,22 @@ function after(
 ): { ctx: ReadinessContext; readiness: readonly ItemReadiness[] } {
 	if (added.length === 0) return { ctx, readiness };
 	const next = contextWith(ctx, added);
+	return { ctx: next, readiness: judgedAgain(ws, needing, next, readiness, added) };
+}
+
+/** The readiness of the items that must have a capability `added` has evidence on, under `next`. */
+function judgedAgain(
+	ws: Workspace,
+	needing: ReadonlyMap<string, number[]>,
+	next: ReadinessContext,
+	readiness: readonly ItemReadiness[],
+	added: readonly Evidence[]
+): readonly ItemReadiness[] {
 	const touched = new Set(added.flatMap((e) => needing.get(e.capabilityId) ?? []));
-	if (touched.size === 0) return { ctx: next, readiness };
+	if (touched.size === 0) return readiness;
 	const moved = [...readiness];
 	for (const at of touched) moved[at] = readinessOf(next, ws.items[at]!);
-	return { ctx: next, readiness: moved };
+	return moved;
 }
 
 /** Every import in the workspace, newest first. */
@@ -215,21 +229,42 @@ export function importTriage(ws: Workspace, entry: ImportEntry, asOf: string): T
 }
 
 /**
- * The newest import and the items whose readiness got worse with it (the board's "↓ since"
- * marks), in workspace order; undefined when the workspace has no import. One readiness
- * computation and the items the import touched, not the whole feed.
+ * The newest import and the rules' context just before and just after it: all that the board's
+ * marks need besides the items. It does not depend on the items, so after an item edit it is
+ * kept (`worseInLatestImport`'s `base`) and only readiness is judged again.
  */
-export function worseInLatestImport(
-	ws: Workspace,
+export interface LatestImport {
+	latest: Import;
+	before: ReadinessContext;
+	after: ReadinessContext;
+}
+
+export function latestImport(
+	ws: Pick<Workspace, 'evalRuns' | 'evidence' | 'capabilities' | 'models' | 'settings'>,
 	asOf: string
-): { entry: ImportEntry; itemIds: string[] } | undefined {
+): LatestImport | undefined {
 	const { imports } = importsOf(ws);
 	const latest = imports.at(-1);
 	if (!latest) return undefined;
 	const mine = new Set(latest.evidence);
-	const ctx = createContext({ ...ws, evidence: ws.evidence.filter((e) => !mine.has(e)) }, asOf);
-	const before = ws.items.map((item) => readinessOf(ctx, item));
-	const now = after(ws, itemsNeeding(ws), ctx, before, latest.evidence).readiness;
-	const { worseIds, ...entry } = entryOf(ws, latest, before, now);
+	const before = createContext({ ...ws, evidence: ws.evidence.filter((e) => !mine.has(e)) }, asOf);
+	return { latest, before, after: contextWith(before, latest.evidence) };
+}
+
+/**
+ * The newest import and the items whose readiness got worse with it (the board's "↓ since"
+ * marks), in workspace order; undefined when the workspace has no import. One readiness
+ * computation and the items the import touched, not the whole feed. `base` is `latestImport`
+ * of the same workspace (and as-of date), when the caller kept it.
+ */
+export function worseInLatestImport(
+	ws: Workspace,
+	asOf: string,
+	base: LatestImport | undefined = latestImport(ws, asOf)
+): { entry: ImportEntry; itemIds: string[] } | undefined {
+	if (!base) return undefined;
+	const before = ws.items.map((item) => readinessOf(base.before, item));
+	const now = judgedAgain(ws, itemsNeeding(ws), base.after, before, base.latest.evidence);
+	const { worseIds, ...entry } = entryOf(ws, base.latest, before, now);
 	return { entry, itemIds: worseIds };
 }

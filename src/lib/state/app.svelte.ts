@@ -17,6 +17,7 @@ import {
 } from '$lib/db/status';
 import { isIsoDate, todayIso } from '$lib/domain/dates';
 import type { ItemReadiness, ReadinessContext } from '$lib/domain/readiness';
+import type { Item } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
 import { PERF_MARKS } from '$lib/perf-marks';
 
@@ -59,14 +60,22 @@ class AppState {
 	connect(): Promise<void> {
 		this.#connecting ??= Promise.all([
 			import('$lib/db'),
-			import('$lib/db/workspace-read'),
+			import('$lib/db/workspace-follow'),
 			import('$lib/db/live.svelte'),
 			import('$lib/domain/readiness')
 		]).then(
-			([{ db }, { loadWorkspace }, { Live }, rules]) => {
+			([{ db }, { followWorkspace }, { Live }, rules]) => {
 				this.#rules = rules;
-				this.#live = new Live(
-					() => loadWorkspace(db).then(remembered),
+				// Read again, after a change, only what changed: unchanged tables and records come as
+				// the same arrays and objects, which the context and readiness below rely on.
+				this.#live = new Live<Workspace | null>(
+					{
+						follow: (observer) =>
+							followWorkspace(db, {
+								next: (workspace) => observer.next(remembered(workspace)),
+								error: (error) => observer.error(error)
+							})
+					},
 					PERF_MARKS.workspaceRead
 				);
 			},
@@ -117,24 +126,54 @@ class AppState {
 		return this.#persistence;
 	}
 
+	/**
+	 * What the rules' context is made of, each its own derived: a change that leaves one as the
+	 * same array (the live workspace hands unchanged tables on as they were) does not invalidate
+	 * what is derived from it. An item edit rebuilds no context.
+	 */
+	#capabilities = $derived(this.workspace?.capabilities);
+	#models = $derived(this.workspace?.models);
+	#evidence = $derived(this.workspace?.evidence);
+	#settings = $derived(this.workspace?.settings);
+
 	/** The rules' context for the current workspace and as-of date, rebuilt only when they change. */
 	#context = $derived.by((): ReadinessContext | null => {
-		const ws = this.workspace;
+		const [capabilities, models, evidence, settings] = [
+			this.#capabilities,
+			this.#models,
+			this.#evidence,
+			this.#settings
+		];
 		const rules = this.#rules;
-		return ws && rules ? rules.createContext(ws, this.#asOf) : null;
+		return capabilities && models && evidence && settings && rules
+			? rules.createContext({ capabilities, models, evidence, settings }, this.#asOf)
+			: null;
 	});
 
 	get context(): ReadinessContext | null {
 		return this.#context;
 	}
 
+	/**
+	 * Each item's readiness under the last context, by the item object: an item the live
+	 * workspace handed on unchanged keeps its result (the same object, so its card is not drawn
+	 * again); a new context starts afresh. Not state: only the derived below reads and writes it.
+	 */
+	#judged: { context: ReadinessContext; byItem: WeakMap<Item, ItemReadiness> } | null = null;
+
 	#readiness = $derived.by((): Map<string, ItemReadiness> => {
 		const ws = this.workspace;
 		const ctx = this.#context;
 		const rules = this.#rules;
 		const out = new Map<string, ItemReadiness>();
-		if (ws && ctx && rules)
-			for (const item of ws.items) out.set(item.id, rules.readinessOf(ctx, item));
+		if (!ws || !ctx || !rules) return out;
+		if (this.#judged?.context !== ctx) this.#judged = { context: ctx, byItem: new WeakMap() };
+		const byItem = this.#judged.byItem;
+		for (const item of ws.items) {
+			let result = byItem.get(item);
+			if (!result) byItem.set(item, (result = rules.readinessOf(ctx, item)));
+			out.set(item.id, result);
+		}
 		return out;
 	});
 
