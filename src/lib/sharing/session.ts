@@ -51,6 +51,11 @@ export interface SessionListener {
 	problem(problem: string | undefined): void;
 	/** The doc changed (anyone's edit): history and recently deleted may have moved. */
 	changed(): void;
+	/**
+	 * The whole shared workspace, read and checked, is being written into the local tables, which
+	 * takes seconds (a join): it can be shown from here until `written` resolves.
+	 */
+	writing(workspace: Workspace, written: Promise<void>): void;
 }
 
 export interface Connection {
@@ -239,8 +244,11 @@ export class SharedSession {
 	 * until the user has said which workspace to keep.
 	 */
 	#keep(): ReadModel {
-		this.#readModel ??= keepReadModel(this.#db, this.doc, (problem) =>
-			this.#listener.problem(problem)
+		this.#readModel ??= keepReadModel(
+			this.#db,
+			this.doc,
+			(problem) => this.#listener.problem(problem),
+			(workspace, written) => this.#listener.writing(workspace, written)
 		);
 		this.#sendIfEditor();
 		return this.#readModel;
