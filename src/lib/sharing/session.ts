@@ -10,7 +10,7 @@ import {
 	WebSocketStatus
 } from '@hocuspocus/provider';
 import { DexieYProvider } from 'y-dexie';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { CapmapDatabase } from '$lib/db/database';
 import { loadWorkspace } from '$lib/db/workspace-read';
 import { PERF_MARKS } from '$lib/perf-marks';
@@ -74,6 +74,7 @@ export class SharedSession {
 	#shared: SharedDatabase;
 	#provider: HocuspocusProvider;
 	#socket: HocuspocusProviderWebsocket;
+	#stopSendingFromV2: () => void;
 	/** Kept once the doc is this device's workspace (resumed, uploaded or adopted). */
 	#readModel: ReadModel | undefined;
 	#stopSending: (() => void) | undefined;
@@ -151,6 +152,7 @@ export class SharedSession {
 			onUnsyncedChanges: () => this.#report(),
 			onAwarenessChange: () => this.#reportPeers()
 		});
+		this.#stopSendingFromV2 = sendFromV2(this.#provider, doc);
 		this.#provider.attach();
 		void this.#socket.connect();
 		// Offline, a device that was an editor stays one: its edits are kept and sent on reconnect.
@@ -301,6 +303,7 @@ export class SharedSession {
 		this.#closed = true;
 		this.#stopSending?.();
 		this.#readModel?.stop();
+		this.#stopSendingFromV2();
 		this.#provider.destroy();
 		this.#socket.destroy();
 		DexieYProvider.release(this.doc);
@@ -382,6 +385,23 @@ export class SharedSession {
 		}
 		this.#listener.peers(peers.sort((a, b) => a.name.localeCompare(b.name)));
 	}
+}
+
+/**
+ * Has `provider` send the doc's changes from their V2 encoding, which y-dexie has every change
+ * encoded in to store it, rather than from a V1 encoding of its own: Yjs encodes each change once
+ * per format that has a listener, and a join receives the whole workspace as one change — half a
+ * second of encoding for 55,000 records, in the task that applies it — which the provider, its
+ * origin, does not send anyway. A change made here is converted to V1 (the sync protocol's) alone.
+ */
+function sendFromV2(provider: HocuspocusProvider, doc: Y.Doc): () => void {
+	const send = (update: Uint8Array, origin: unknown) => {
+		if (origin === provider) return;
+		provider.boundDocumentUpdateHandler(Y.convertUpdateFormatV2ToV1(update), origin);
+	};
+	doc.off('update', provider.boundDocumentUpdateHandler);
+	doc.on('updateV2', send);
+	return () => doc.off('updateV2', send);
 }
 
 /** The sync server said no: the reason is the server's sentence, shown as it is. */
