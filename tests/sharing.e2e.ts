@@ -50,10 +50,18 @@ async function shareSample(page: Page, workspace: string, token: string) {
 	await expect(page.getByRole('link', { name: 'Synced' })).toBeVisible();
 }
 
-async function join(page: Page, name: string, workspace: string, token: string) {
+/** Joins through the welcome page's form; `beforeJoin` runs once it is filled in. */
+async function join(
+	page: Page,
+	name: string,
+	workspace: string,
+	token: string,
+	beforeJoin?: () => Promise<void>
+) {
 	await page.goto('/');
 	await page.getByRole('button', { name: 'Join…' }).click();
 	await fillShareForm(page, name, workspace, token);
+	await beforeJoin?.();
 	await page.getByRole('button', { name: 'Join', exact: true }).click();
 }
 
@@ -159,11 +167,7 @@ test('a joiner sees the board while the workspace is still being written here, c
 	await shareSample(ana.page, 'team-join', editor);
 	await holdFirstItemsWrite(ben.page);
 
-	await ben.page.goto('/');
-	await ben.page.getByRole('button', { name: 'Join…' }).click();
-	await fillShareForm(ben.page, 'Ben', 'team-join', editor);
-	await recordScreens(ben.page);
-	await ben.page.getByRole('button', { name: 'Join', exact: true }).click();
+	await join(ben.page, 'Ben', 'team-join', editor, () => recordScreens(ben.page));
 	// The write is held: the board shows what the doc holds, and nothing can be changed.
 	await expect(ben.page.getByRole('heading', { name: 'Roadmap board' })).toBeVisible();
 	await expect(
