@@ -7,10 +7,10 @@
  *
  *   a fresh browser joins a workspace of 5,000 items and 50,000 evidence through the welcome
  *     page's Join form: from the click on Join to the board drawn with its cards, with its phases
- *     (the app's own marks, src/lib/perf-marks.ts): connect and sync, read and check the doc, the
- *     board drawn from that workspace; the write into IndexedDB goes on meanwhile, the device
- *     read-only until it is done ("editable"); and the longest task that blocked the page until
- *     then. The median of RUNS joins (3 unless set) of each of two cases: "cold", nobody else has
+ *     (the app's own marks, src/lib/perf-marks.ts): connect and sync, store the doc in this
+ *     browser (y-dexie), read and check it, the board drawn from that workspace; the write into
+ *     IndexedDB goes on meanwhile, the device read-only until it is done ("editable"); and the
+ *     longest task that blocked the page until then. The median of RUNS joins (3 unless set) of each of two cases: "cold", nobody else has
  *     the workspace open (the server loads it from SQLite first), and "warm", someone has (a Node
  *     client stays connected);
  *   one field edit made in one browser (the item page's editor, Save) until the other browser's
@@ -57,6 +57,11 @@ interface Join {
 	total: number;
 	/** Click → the doc in step with the server (connect, authenticate, receive). */
 	sync: number;
+	/**
+	 * Synced → the read starts: the doc stored in this browser (y-dexie stores the update, then
+	 * applies it to the doc again from storage) and the user's answer taken.
+	 */
+	store: number;
 	/** Reading and checking the doc as a workspace. */
 	read: number;
 	/** That workspace read → the board drawn with its cards (while it is being written). */
@@ -122,6 +127,7 @@ async function joinTimed(page: Page, workspace: string, token: string): Promise<
 			return {
 				synced: last(synced).startTime,
 				read: last(read).duration,
+				readStart: last(read).startTime,
 				readEnd: last(read).startTime + last(read).duration,
 				written: last(write).startTime + last(write).duration,
 				write: last(write).duration
@@ -136,6 +142,7 @@ async function joinTimed(page: Page, workspace: string, token: string): Promise<
 	return {
 		total: end - clicked,
 		sync: marks.synced - clicked,
+		store: marks.readStart - marks.synced,
 		read: marks.read,
 		draw: end - marks.readEnd,
 		write: marks.write,
@@ -207,7 +214,7 @@ function reportJoins(label: string, joins: Join[]): void {
 	const phase = (key: keyof Join) => median(joins.map((j) => j[key]));
 	const seconds = (key: keyof Join) => (phase(key) / 1000).toFixed(2);
 	console.log(
-		`${label} joins: ${joins.map((j) => (j.total / 1000).toFixed(1)).join(', ')} s; medians: connect+sync ${seconds('sync')} s, read+check ${seconds('read')} s, board drawn ${seconds('draw')} s after; write into IndexedDB ${seconds('write')} s meanwhile, editable at ${seconds('editable')} s; longest task ${seconds('longestTask')} s`
+		`${label} joins: ${joins.map((j) => (j.total / 1000).toFixed(1)).join(', ')} s; medians: connect+sync ${seconds('sync')} s, stored ${seconds('store')} s after, read+check ${seconds('read')} s, board drawn ${seconds('draw')} s after; write into IndexedDB ${seconds('write')} s meanwhile, editable at ${seconds('editable')} s; longest task ${seconds('longestTask')} s`
 	);
 	report(
 		`a fresh browser joins (${label}) and draws the board, median of ${joins.length}`,
