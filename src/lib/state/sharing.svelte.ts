@@ -125,6 +125,10 @@ class Sharing {
 		this.#writing = true;
 		if (access.canEdit) access.setReadOnly(OPENING);
 		app.showWhileWriting(workspace, written);
+		// The write has the tables now. A reload before it is done (the board is there to leave)
+		// must open the shared workspace again, and write it again, not the welcome page: a join
+		// is remembered from here, not only once adopted.
+		if (this.#session) this.#remember(this.#session.workspaceId);
 		const done = () => {
 			this.#writing = false;
 			// Only the reason given here: a refusal or a reader's token that came meanwhile stays.
