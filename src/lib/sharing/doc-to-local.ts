@@ -173,7 +173,12 @@ export function keepReadModel(
 			performance.measure(PERF_MARKS.readModelRead, { start, end: performance.now() });
 			return result;
 		};
-		const problem = await writeWhole(db, read, showWhileWriting);
+		const shown = handOver(showWhileWriting);
+		const problem = await writeWhole(db, read, shown.show).catch((error: unknown) => {
+			shown.failed(error);
+			throw error;
+		});
+		shown.committed();
 		// Owed until a whole read succeeds: a later field edit alone must not clear it.
 		needsWhole = problem !== undefined;
 		onProblem(problem);
@@ -206,59 +211,58 @@ const LONG_WRITE = 10_000;
 /**
  * Makes the local tables hold `workspace`, writing only what differs: records kept keep their
  * place, new ones go after them in the doc's order, removed ones go. Into tables that hold no
- * workspace, or with LONG_WRITE records or more to write, the workspace is handed to
- * `showWhileWriting` before the first is written.
+ * workspace, or with LONG_WRITE records or more to write, the workspace is given to `show` before
+ * the first is written.
  */
 async function writeWhole(
 	db: CapmapDatabase,
 	read: () => ValidationResult,
-	showWhileWriting: ShowWhileWriting | undefined
+	show: (workspace: Workspace) => void
 ): Promise<string | undefined> {
+	return db.transaction('rw', [db.meta, ...RECORD_KINDS.map((kind) => db[kind])], async (tx) => {
+		fromDoc.add(tx);
+		const meta = await db.meta.get('workspace');
+		// The doc is read now, with the tables held: a local change that committed before this
+		// transaction is in the doc already, so its value is not written over with an older one.
+		const result = read();
+		if (!result.ok) {
+			const first = result.problems[0]!;
+			const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more)` : '';
+			return `the shared workspace holds something this app cannot read — ${first.path}: ${first.message}${more}`;
+		}
+		const written = performance.now();
+		const workspace = result.workspace;
+		const changes = await changesFrom(db, workspace);
+		const puts = changes.reduce((sum, change) => sum + change.put.length, 0);
+		if (!meta || puts >= LONG_WRITE) show(workspace);
+		const settings = { ...DEFAULT_SETTINGS, ...workspace.settings };
+		if (!meta || meta.name !== workspace.name || !sameValue(meta.settings, settings))
+			await db.meta.put({ ...meta, key: 'workspace', name: workspace.name, settings });
+		for (const { table, put, gone } of changes) {
+			if (gone.length > 0) await table.bulkDelete(gone);
+			await putInChunks(table, put);
+		}
+		performance.measure(PERF_MARKS.readModelWrite, { start: written, end: performance.now() });
+		return undefined;
+	});
+}
+
+/**
+ * Gives a workspace about to be written to `showWhileWriting` (if any) with a promise of the
+ * write's end, which `committed` or `failed` settles once the write's transaction has.
+ */
+function handOver(showWhileWriting: ShowWhileWriting | undefined) {
 	let written: { resolve(): void; reject(error: unknown): void } | undefined;
-	const handOver = (workspace: Workspace) => {
-		const promise = new Promise<void>((resolve, reject) => (written = { resolve, reject }));
-		// Outside this transaction: what the app does with it is not part of the write.
-		Dexie.ignoreTransaction(() => showWhileWriting!(workspace, promise));
+	return {
+		show(workspace: Workspace): void {
+			if (!showWhileWriting) return;
+			const promise = new Promise<void>((resolve, reject) => (written = { resolve, reject }));
+			// Outside the write's transaction: what the app does with it is not part of the write.
+			Dexie.ignoreTransaction(() => showWhileWriting(workspace, promise));
+		},
+		committed: () => written?.resolve(),
+		failed: (error: unknown) => written?.reject(error)
 	};
-	try {
-		const problem = await db.transaction(
-			'rw',
-			[db.meta, ...RECORD_KINDS.map((kind) => db[kind])],
-			async (tx) => {
-				fromDoc.add(tx);
-				const meta = await db.meta.get('workspace');
-				// The doc is read now, with the tables held: a local change that committed before this
-				// transaction is in the doc already, so its value is not written over with an older one.
-				const result = read();
-				if (!result.ok) {
-					const first = result.problems[0]!;
-					const more =
-						result.problems.length > 1 ? ` (and ${result.problems.length - 1} more)` : '';
-					return `the shared workspace holds something this app cannot read — ${first.path}: ${first.message}${more}`;
-				}
-				const start = performance.now();
-				const workspace = result.workspace;
-				const changes = await changesFrom(db, workspace);
-				const puts = changes.reduce((sum, change) => sum + change.put.length, 0);
-				if (showWhileWriting && (!meta || puts >= LONG_WRITE)) handOver(workspace);
-				const settings = { ...DEFAULT_SETTINGS, ...workspace.settings };
-				if (!meta || meta.name !== workspace.name || !sameValue(meta.settings, settings))
-					await db.meta.put({ ...meta, key: 'workspace', name: workspace.name, settings });
-				for (const { table, put, gone } of changes) {
-					if (gone.length > 0) await table.bulkDelete(gone);
-					await putInChunks(table, put);
-				}
-				performance.measure(PERF_MARKS.readModelWrite, { start, end: performance.now() });
-				return undefined;
-			}
-		);
-		// Resolved once committed: the tables hold the workspace for every reader from now on.
-		written?.resolve();
-		return problem;
-	} catch (error) {
-		written?.reject(error);
-		throw error;
-	}
 }
 
 interface TableChange {
