@@ -7,9 +7,11 @@
  *
  *   a fresh browser joins a workspace of 5,000 items and 50,000 evidence through the welcome
  *     page's Join form: from the click on Join to the board drawn with its cards, with its phases
- *     (the app's own marks, src/lib/perf-marks.ts) and the longest task that blocked the page,
- *     the median of RUNS joins (3 unless set) of each of two cases: "cold", nobody else has the
- *     workspace open (the server loads it from SQLite first), and "warm", someone has (a Node
+ *     (the app's own marks, src/lib/perf-marks.ts): connect and sync, store the doc in this
+ *     browser (y-dexie), read and check it, the board drawn from that workspace; the write into
+ *     IndexedDB goes on meanwhile, the device read-only until it is done ("editable"); and the
+ *     longest task that blocked the page until then. The median of RUNS joins (3 unless set) of each of two cases: "cold", nobody else has
+ *     the workspace open (the server loads it from SQLite first), and "warm", someone has (a Node
  *     client stays connected);
  *   one field edit made in one browser (the item page's editor, Save) until the other browser's
  *     page holds it (a MutationObserver; both read Date.now()), p50 and p95 over EDITS edits
@@ -58,19 +60,27 @@ interface Join {
 	total: number;
 	/** Click → the doc in step with the server (connect, authenticate, receive). */
 	sync: number;
+	/**
+	 * Synced → the read starts: the doc stored in this browser (y-dexie stores the update, then
+	 * applies it to the doc again from storage) and the user's answer taken.
+	 */
+	store: number;
 	/** Reading and checking the doc as a workspace. */
 	read: number;
-	/** Writing it into the local tables. */
-	write: number;
-	/** The written tables → the board drawn with its cards. */
+	/** That workspace read → the board drawn with its cards (while it is being written). */
 	draw: number;
-	/** The longest task on the page's main thread in between. */
+	/** Writing it into the local tables, drawing the board meanwhile. */
+	write: number;
+	/** Click → the write done: the device can change the workspace. */
+	editable: number;
+	/** The longest task on the page's main thread until then. */
 	longestTask: number;
 }
 
 /**
  * Joins `workspace` through the welcome page's Join form, timed from the click on Join to the
- * first frame with the board's heading and cards, in the page's own clock.
+ * first frame with the board's heading and cards, and to the end of the write into the local
+ * tables, in the page's own clock.
  */
 async function joinTimed(page: Page, workspace: string, token: string): Promise<Join> {
 	await watchLongTasks(page);
@@ -101,6 +111,13 @@ async function joinTimed(page: Page, workspace: string, token: string): Promise<
 		{ polling: 'raf', timeout: 600_000 }
 	);
 	const end = (await drawn.jsonValue()) as number;
+	await page.waitForFunction(
+		(write) => performance.getEntriesByName(write).length > 0,
+		PERF_MARKS.readModelWrite,
+		{
+			timeout: 600_000
+		}
+	);
 	if (profiler) {
 		const { profile: recorded } = await profiler.send('Profiler.stop');
 		writeFileSync(profile!, JSON.stringify(recorded));
@@ -113,6 +130,8 @@ async function joinTimed(page: Page, workspace: string, token: string): Promise<
 			return {
 				synced: last(synced).startTime,
 				read: last(read).duration,
+				readStart: last(read).startTime,
+				readEnd: last(read).startTime + last(read).duration,
 				written: last(write).startTime + last(write).duration,
 				write: last(write).duration
 			};
@@ -126,9 +145,11 @@ async function joinTimed(page: Page, workspace: string, token: string): Promise<
 	return {
 		total: end - clicked,
 		sync: marks.synced - clicked,
+		store: marks.readStart - marks.synced,
 		read: marks.read,
+		draw: end - marks.readEnd,
 		write: marks.write,
-		draw: end - marks.written,
+		editable: marks.written - clicked,
 		longestTask: Math.max(0, ...(await longTasksSince(page, clicked)).map(([, ms]) => ms))
 	};
 }
@@ -196,7 +217,7 @@ function reportJoins(label: string, joins: Join[]): void {
 	const phase = (key: keyof Join) => median(joins.map((j) => j[key]));
 	const seconds = (key: keyof Join) => (phase(key) / 1000).toFixed(2);
 	console.log(
-		`${label} joins: ${joins.map((j) => (j.total / 1000).toFixed(1)).join(', ')} s; medians: connect+sync ${seconds('sync')} s, read+check ${seconds('read')} s, write into IndexedDB ${seconds('write')} s, board drawn ${seconds('draw')} s after; longest task ${seconds('longestTask')} s`
+		`${label} joins: ${joins.map((j) => (j.total / 1000).toFixed(1)).join(', ')} s; medians: connect+sync ${seconds('sync')} s, stored ${seconds('store')} s after, read+check ${seconds('read')} s, board drawn ${seconds('draw')} s after; write into IndexedDB ${seconds('write')} s meanwhile, editable at ${seconds('editable')} s; longest task ${seconds('longestTask')} s`
 	);
 	report(
 		`a fresh browser joins (${label}) and draws the board, median of ${joins.length}`,

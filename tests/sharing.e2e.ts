@@ -50,10 +50,18 @@ async function shareSample(page: Page, workspace: string, token: string) {
 	await expect(page.getByRole('link', { name: 'Synced' })).toBeVisible();
 }
 
-async function join(page: Page, name: string, workspace: string, token: string) {
+/** Joins through the welcome page's form; `beforeJoin` runs once it is filled in. */
+async function join(
+	page: Page,
+	name: string,
+	workspace: string,
+	token: string,
+	beforeJoin?: () => Promise<void>
+) {
 	await page.goto('/');
 	await page.getByRole('button', { name: 'Join…' }).click();
 	await fillShareForm(page, name, workspace, token);
+	await beforeJoin?.();
 	await page.getByRole('button', { name: 'Join', exact: true }).click();
 }
 
@@ -87,6 +95,111 @@ test('a workspace shared by one person opens for another, and an edit in one sho
 	await ana.page.getByRole('button', { name: 'Save changes' }).click();
 	await expect(
 		ben.page.getByRole('link', { name: 'Structured ticket triage (shared)', exact: true })
+	).toBeVisible();
+	await ana.context.close();
+	await ben.context.close();
+});
+
+/**
+ * A slow disk for the page's Capmap database: the first batch of items written into it is
+ * answered only once `__releaseWrite()` is called, its transaction kept open meanwhile (each
+ * request's answer asks another). So a test sees a join while its write is under way, untimed.
+ */
+async function holdFirstItemsWrite(page: Page) {
+	await page.addInitScript(() => {
+		let released = false;
+		let held = false;
+		(globalThis as unknown as { __releaseWrite(): void }).__releaseWrite = () => (released = true);
+		const put = IDBObjectStore.prototype.put;
+		IDBObjectStore.prototype.put = function (
+			this: IDBObjectStore,
+			value: unknown,
+			key?: IDBValidKey
+		) {
+			const request = put.call(this, value, key);
+			if (held || this.name !== 'items' || this.transaction.db.name !== 'capmap') return request;
+			// Dexie answers a batch from its last request's onsuccess: that answer waits.
+			let answer: ((event: Event) => void) | null = null;
+			Object.defineProperty(request, 'onsuccess', {
+				get: () => answer,
+				set: (handler: (event: Event) => void) => {
+					answer = handler;
+					held = true;
+				}
+			});
+			request.addEventListener('success', (event) => {
+				const wait = () => {
+					if (released) answer?.call(request, event);
+					else this.count().onsuccess = wait;
+				};
+				if (answer) wait();
+			});
+			return request;
+		};
+	});
+}
+
+/** Records each screen the page shows (welcome, board, other), in order, from now on. */
+async function recordScreens(page: Page) {
+	await page.evaluate(() => {
+		const screens: string[] = [];
+		(globalThis as unknown as { __screens: string[] }).__screens = screens;
+		const note = () => {
+			const headings = [...document.querySelectorAll('h1')].map((h) => h.textContent?.trim());
+			const screen = headings.includes('Welcome to Capmap')
+				? 'welcome'
+				: headings.includes('Roadmap board')
+					? 'board'
+					: 'other';
+			if (screens.at(-1) !== screen) screens.push(screen);
+		};
+		note();
+		new MutationObserver(note).observe(document.body, { childList: true, subtree: true });
+	});
+}
+
+test('a joiner sees the board while the workspace is still being written here, can change nothing until it is, never the welcome page in between, and a reload meanwhile opens it again', async ({
+	browser
+}) => {
+	const editor = server.token('team-join', 'editor');
+	const ana = await person(browser);
+	const ben = await person(browser);
+	await shareSample(ana.page, 'team-join', editor);
+	await holdFirstItemsWrite(ben.page);
+
+	await join(ben.page, 'Ben', 'team-join', editor, () => recordScreens(ben.page));
+	// The write is held: the board shows what the doc holds, and nothing can be changed.
+	await expect(ben.page.getByRole('heading', { name: 'Roadmap board' })).toBeVisible();
+	await expect(
+		ben.page.getByRole('link', { name: 'Structured ticket triage', exact: true })
+	).toBeVisible();
+	await expect(
+		ben.page.getByRole('status').filter({ hasText: 'Opening the shared workspace' })
+	).toBeVisible();
+	await expect(ben.page.getByRole('button', { name: /Add item/ })).toBeDisabled();
+	const screens = await ben.page.evaluate(
+		() => (globalThis as unknown as { __screens: string[] }).__screens
+	);
+	expect(screens[0]).toBe('welcome');
+	expect(screens.slice(1)).not.toContain('welcome');
+	expect(screens.at(-1)).toBe('board');
+
+	// Reloaded before the write is done: the shared workspace opens again and is written again
+	// (held again, this being a new page), not the welcome page.
+	await ben.page.reload();
+	await expect(
+		ben.page.getByRole('link', { name: 'Structured ticket triage', exact: true })
+	).toBeVisible();
+	await expect(ben.page.getByRole('button', { name: /Add item/ })).toBeDisabled();
+	await ben.page.evaluate(() =>
+		(globalThis as unknown as { __releaseWrite(): void }).__releaseWrite()
+	);
+	await expect(ben.page.getByRole('link', { name: /Add item/ })).toBeVisible();
+	await expect(ben.page.getByText('Opening the shared workspace')).toHaveCount(0);
+	// Written for real: it opens from this device's tables.
+	await ben.page.reload();
+	await expect(
+		ben.page.getByRole('link', { name: 'Structured ticket triage', exact: true })
 	).toBeVisible();
 	await ana.context.close();
 	await ben.context.close();

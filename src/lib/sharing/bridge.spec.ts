@@ -393,3 +393,45 @@ describe('edits cross over field by field', () => {
 		expect((await b.item('ticket-triage')).owner).toBe('Ben meanwhile');
 	});
 });
+
+describe('a join', () => {
+	it('hands the checked workspace over before writing it, and says once the tables hold it', async () => {
+		const { a } = await setUp();
+		const db = new CapmapDatabase(`bridge-joiner-${++counter}`);
+		const handed: Workspace[] = [];
+		let refreshed = false;
+		const refreshedWhenHanded: boolean[] = [];
+		const heldOnceWritten: (Workspace | null)[] = [];
+		const readModel = keepReadModel(
+			db,
+			a.doc,
+			(problem) => {
+				if (problem) throw new Error(problem);
+			},
+			(workspace, written) => {
+				handed.push(workspace);
+				refreshedWhenHanded.push(refreshed);
+				void written.then(async () => heldOnceWritten.push(await loadWorkspace(db)));
+			}
+		);
+		cleanup.push(async () => {
+			readModel.stop();
+			db.close();
+			await db.delete();
+		});
+
+		await readModel.refresh();
+		refreshed = true;
+		expect(handed).toEqual([loaded]);
+		expect(refreshedWhenHanded).toEqual([false]);
+		await expect.poll(() => heldOnceWritten).toEqual([loaded]);
+
+		// A change to a workspace the tables hold is written as it comes: nothing is handed over.
+		a.doc.transact(() =>
+			writeWorkspace(a.doc, { ...loaded, name: 'Renamed' }, { by: 'Ana', at: 'now' })
+		);
+		await readModel.settled();
+		expect((await loadWorkspace(db))!.name).toBe('Renamed');
+		expect(handed).toHaveLength(1);
+	});
+});

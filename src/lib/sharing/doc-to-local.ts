@@ -8,8 +8,13 @@
  * re-reads the whole doc, checks it as the workspace file is checked, and writes what differs, in
  * one transaction. A doc that fails the check (a broken client wrote it) is not written at all:
  * the local tables keep the last good state and `onProblem` says what is wrong.
+ *
+ * A whole write into tables that hold no workspace yet (a join), or one of many records, takes
+ * seconds; the workspace it writes has been read and checked by then, so it is handed to
+ * `showWhileWriting` first, with a promise of the write's commit: the app draws it from memory
+ * meanwhile instead of waiting for its tables.
  */
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import * as Y from 'yjs';
 import { loadChecks, NAMED_BY } from '$lib/db/check';
 import type { CapmapDatabase, Stored } from '$lib/db/database';
@@ -36,6 +41,12 @@ interface Touched {
 
 const strip = ({ seq: _seq, ...record }: Stored<Fields>): Fields => record as Fields;
 
+/**
+ * Told when a long whole write starts: `workspace` is what the tables will hold once `written`
+ * resolves (it rejects if the write fails, and the tables keep what they held).
+ */
+export type ShowWhileWriting = (workspace: Workspace, written: Promise<void>) => void;
+
 export interface ReadModel {
 	/** Re-reads the whole doc into the local tables now (a first load, a reconnect). */
 	refresh(): Promise<void>;
@@ -46,12 +57,13 @@ export interface ReadModel {
 
 /**
  * Keeps the local tables in step with `doc` from now on. `onProblem` hears why the doc could not
- * be read (undefined once it can again).
+ * be read (undefined once it can again); `showWhileWriting`, when a long whole write starts.
  */
 export function keepReadModel(
 	db: CapmapDatabase,
 	doc: Y.Doc,
-	onProblem: (problem: string | undefined) => void
+	onProblem: (problem: string | undefined) => void,
+	showWhileWriting?: ShowWhileWriting
 ): ReadModel {
 	const kindOf = new Map<YType, RecordKind>(
 		RECORD_KINDS.map((kind) => [kindMap(doc, kind) as YType, kind])
@@ -155,12 +167,18 @@ export function keepReadModel(
 	}
 
 	async function applyWhole(): Promise<void> {
-		const problem = await writeWhole(db, () => {
+		const read = () => {
 			const start = performance.now();
 			const result = readWorkspace(doc);
 			performance.measure(PERF_MARKS.readModelRead, { start, end: performance.now() });
 			return result;
+		};
+		const shown = handOver(showWhileWriting);
+		const problem = await writeWhole(db, read, shown.show).catch((error: unknown) => {
+			shown.failed(error);
+			throw error;
 		});
+		shown.committed();
 		// Owed until a whole read succeeds: a later field edit alone must not clear it.
 		needsWhole = problem !== undefined;
 		onProblem(problem);
@@ -185,12 +203,21 @@ export function keepReadModel(
 }
 
 /**
+ * Records that make a whole write long enough to show the workspace before it is written: about
+ * half a second of writing (a join of 55,000 records takes three).
+ */
+const LONG_WRITE = 10_000;
+
+/**
  * Makes the local tables hold `workspace`, writing only what differs: records kept keep their
- * place, new ones go after them in the doc's order, removed ones go.
+ * place, new ones go after them in the doc's order, removed ones go. Into tables that hold no
+ * workspace, or with LONG_WRITE records or more to write, the workspace is given to `show` before
+ * the first is written.
  */
 async function writeWhole(
 	db: CapmapDatabase,
-	read: () => ValidationResult
+	read: () => ValidationResult,
+	show: (workspace: Workspace) => void
 ): Promise<string | undefined> {
 	return db.transaction('rw', [db.meta, ...RECORD_KINDS.map((kind) => db[kind])], async (tx) => {
 		fromDoc.add(tx);
@@ -205,29 +232,64 @@ async function writeWhole(
 		}
 		const written = performance.now();
 		const workspace = result.workspace;
+		const changes = await changesFrom(db, workspace);
+		const puts = changes.reduce((sum, change) => sum + change.put.length, 0);
+		if (!meta || puts >= LONG_WRITE) show(workspace);
 		const settings = { ...DEFAULT_SETTINGS, ...workspace.settings };
 		if (!meta || meta.name !== workspace.name || !sameValue(meta.settings, settings))
 			await db.meta.put({ ...meta, key: 'workspace', name: workspace.name, settings });
-		for (const kind of RECORD_KINDS) {
-			const table = db[kind] as unknown as Rows;
-			// Kept records keep their place (and their `seq`, which an undo's snapshot holds); new
-			// ones go last. So a record restored on another device is listed last here.
-			const stored = new Map((await table.toArray()).map((row) => [row.id, row]));
-			const records = workspace[kind] as Fields[];
-			const put: Stored<Fields>[] = [];
-			for (const record of records) {
-				const row = stored.get(record.id);
-				stored.delete(record.id);
-				if (!row) put.push(record);
-				else if (!sameValue(strip(row), record)) put.push({ ...record, seq: row.seq });
-			}
-			const gone = [...stored.values()].map((row) => row.seq!);
+		for (const { table, put, gone } of changes) {
 			if (gone.length > 0) await table.bulkDelete(gone);
 			await putInChunks(table, put);
 		}
 		performance.measure(PERF_MARKS.readModelWrite, { start: written, end: performance.now() });
 		return undefined;
 	});
+}
+
+/**
+ * Gives a workspace about to be written to `showWhileWriting` (if any) with a promise of the
+ * write's end, which `committed` or `failed` settles once the write's transaction has.
+ */
+function handOver(showWhileWriting: ShowWhileWriting | undefined) {
+	let written: { resolve(): void; reject(error: unknown): void } | undefined;
+	return {
+		show(workspace: Workspace): void {
+			if (!showWhileWriting) return;
+			const promise = new Promise<void>((resolve, reject) => (written = { resolve, reject }));
+			// Outside the write's transaction: what the app does with it is not part of the write.
+			Dexie.ignoreTransaction(() => showWhileWriting(workspace, promise));
+		},
+		committed: () => written?.resolve(),
+		failed: (error: unknown) => written?.reject(error)
+	};
+}
+
+interface TableChange {
+	table: Rows;
+	put: Stored<Fields>[];
+	/** The `seq` of the rows to delete. */
+	gone: number[];
+}
+
+/** What differs between the local tables and `workspace`, table by table. */
+async function changesFrom(db: CapmapDatabase, workspace: Workspace): Promise<TableChange[]> {
+	const changes: TableChange[] = [];
+	for (const kind of RECORD_KINDS) {
+		const table = db[kind] as unknown as Rows;
+		// Kept records keep their place (and their `seq`, which an undo's snapshot holds); new
+		// ones go last. So a record restored on another device is listed last here.
+		const stored = new Map((await table.toArray()).map((row) => [row.id, row]));
+		const put: Stored<Fields>[] = [];
+		for (const record of workspace[kind] as Fields[]) {
+			const row = stored.get(record.id);
+			stored.delete(record.id);
+			if (!row) put.push(record);
+			else if (!sameValue(strip(row), record)) put.push({ ...record, seq: row.seq });
+		}
+		changes.push({ table, put, gone: [...stored.values()].map((row) => row.seq!) });
+	}
+	return changes;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
 	WebSocketStatus
 } from '@hocuspocus/provider';
 import { DexieYProvider } from 'y-dexie';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { CapmapDatabase } from '$lib/db/database';
 import { loadWorkspace } from '$lib/db/workspace-read';
 import { PERF_MARKS } from '$lib/perf-marks';
@@ -45,6 +45,11 @@ export interface SessionListener {
 	problem(problem: string | undefined): void;
 	/** The doc changed (anyone's edit): history and recently deleted may have moved. */
 	changed(): void;
+	/**
+	 * The whole shared workspace, read and checked, is being written into the local tables, which
+	 * takes seconds (a join): it can be shown from here until `written` resolves.
+	 */
+	writing(workspace: Workspace, written: Promise<void>): void;
 }
 
 export interface Connection {
@@ -63,6 +68,7 @@ export class SharedSession {
 	#shared: SharedDatabase;
 	#provider: HocuspocusProvider;
 	#socket: HocuspocusProviderWebsocket;
+	#stopSendingFromV2: () => void;
 	/** Kept once the doc is this device's workspace (resumed, uploaded or adopted). */
 	#readModel: ReadModel | undefined;
 	#stopSending: (() => void) | undefined;
@@ -156,6 +162,7 @@ export class SharedSession {
 			},
 			onAwarenessChange: () => this.#reportPeers()
 		});
+		this.#stopSendingFromV2 = sendFromV2(this.#provider, doc);
 		this.#provider.attach();
 		void this.#socket.connect();
 		// Offline, a device that was an editor stays one: its edits are kept and sent on reconnect.
@@ -263,8 +270,11 @@ export class SharedSession {
 	 * until the user has said which workspace to keep.
 	 */
 	#keep(): ReadModel {
-		this.#readModel ??= keepReadModel(this.#db, this.doc, (problem) =>
-			this.#listener.problem(problem)
+		this.#readModel ??= keepReadModel(
+			this.#db,
+			this.doc,
+			(problem) => this.#listener.problem(problem),
+			(workspace, written) => this.#listener.writing(workspace, written)
 		);
 		this.#sendIfEditor();
 		return this.#readModel;
@@ -324,6 +334,7 @@ export class SharedSession {
 		this.#closed = true;
 		this.#stopSending?.();
 		this.#readModel?.stop();
+		this.#stopSendingFromV2();
 		this.#provider.destroy();
 		this.#socket.destroy();
 		DexieYProvider.release(this.doc);
@@ -438,6 +449,23 @@ export class SharedSession {
 		const self = { clientId: awareness.clientID, device: this.#device };
 		this.#listener.peers(otherPeople(awareness.getStates(), self));
 	}
+}
+
+/**
+ * Has `provider` send the doc's changes from their V2 encoding, which y-dexie has every change
+ * encoded in to store it, rather than from a V1 encoding of its own: Yjs encodes each change once
+ * per format that has a listener, and a join receives the whole workspace as one change — half a
+ * second of encoding for 55,000 records, in the task that applies it — which the provider, its
+ * origin, does not send anyway. A change made here is converted to V1 (the sync protocol's) alone.
+ */
+function sendFromV2(provider: HocuspocusProvider, doc: Y.Doc): () => void {
+	const send = (update: Uint8Array, origin: unknown) => {
+		if (origin === provider) return;
+		provider.boundDocumentUpdateHandler(Y.convertUpdateFormatV2ToV1(update), origin);
+	};
+	doc.off('update', provider.boundDocumentUpdateHandler);
+	doc.on('updateV2', send);
+	return () => doc.off('updateV2', send);
 }
 
 /** The sync server said no: the reason is the server's sentence, shown as it is. */

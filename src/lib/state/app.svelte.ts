@@ -7,6 +7,7 @@
  * workspace is read as soon as it has loaded; on a first visit (no workspace remembered, see
  * db/status.ts) the welcome page shows at once and storage loads after it is painted (`connect`).
  */
+import { untrack } from 'svelte';
 import type { Live } from '$lib/db/live.svelte';
 import {
 	connectionLost,
@@ -42,6 +43,8 @@ class AppState {
 	#asOf = $state(todayIso());
 	#persistence = $state<Persistence>('unknown');
 	#lost = $state<ConnectionLoss | null>(connectionLost());
+	/** A workspace shown while it is written into the tables (`showWhileWriting`). */
+	#shown = $state.raw<Workspace | null>(null);
 
 	constructor() {
 		onConnectionLost((why) => (this.#lost = why));
@@ -89,11 +92,13 @@ class AppState {
 	/** The stored workspace: undefined while loading, null before there is one. */
 	get workspace(): Workspace | null | undefined {
 		const current = this.#live?.current;
+		if (this.#shown) return this.#shown;
 		if (current !== undefined) return current;
 		return this.#noneRemembered ? null : undefined;
 	}
 
 	get loading(): boolean {
+		if (this.#shown) return false;
 		if (this.#noneRemembered || this.#failure !== undefined) return false;
 		return this.#live?.loading ?? true;
 	}
@@ -102,6 +107,38 @@ class AppState {
 	get error(): unknown {
 		if (this.#failure !== undefined) return this.#failure;
 		return this.#live?.current === undefined ? this.#live?.error : undefined;
+	}
+
+	/**
+	 * Shows `workspace`, read and checked already (a shared workspace that a join writes into the
+	 * tables), while it is being written: the board is drawn from it without waiting seconds for
+	 * the write. It stays shown until the live query has delivered a result read after `written`
+	 * resolved (the write committed), so nothing older — the welcome page, the tables' previous
+	 * content — shows in between. If the write fails, the tables' content shows again.
+	 */
+	showWhileWriting(workspace: Workspace, written: Promise<unknown>): void {
+		this.#shown = workspace;
+		const stopShowing = () => {
+			if (this.#shown === workspace) this.#shown = null;
+		};
+		written.then(() => this.#showUntilRead(stopShowing), stopShowing);
+	}
+
+	/** Calls `stopShowing` once the live query delivers a result it read after this call. */
+	async #showUntilRead(stopShowing: () => void): Promise<void> {
+		await this.connect();
+		const live = this.#live;
+		if (!live) return stopShowing();
+		// Dexie re-reads a query once a write to its tables commits, and drops a read that a write
+		// overlapped: the next result the live query delivers is the written workspace.
+		const before = untrack(() => live.current);
+		const stop = $effect.root(() => {
+			$effect(() => {
+				if (live.current === before) return;
+				untrack(stopShowing);
+				stop();
+			});
+		});
 	}
 
 	/** Why this tab can no longer save (another tab upgraded or deleted the database), or null. */

@@ -6,7 +6,9 @@
  */
 import type { SharedSession, Peer, Role, SyncStatus, Connection } from '$lib/sharing/session';
 import { randomTag, tagNewIds } from '$lib/domain/ids';
+import type { Workspace } from '$lib/domain/workspace';
 import { access } from './access.svelte';
+import { app } from './app.svelte';
 import { browserStorage } from './local-store';
 import { OPENING, SHARED_KEY, sharingHandle } from './sharing-handle.svelte';
 
@@ -34,6 +36,8 @@ class Sharing {
 	#author = $state(browserStorage()?.getItem(AUTHOR_KEY) ?? '');
 	#page = '/';
 	#resuming: Promise<void> | undefined;
+	/** The shared workspace is being written into this device's tables (`#showWhileWriting`). */
+	#writing = false;
 
 	constructor() {
 		globalThis.addEventListener?.('storage', (event) =>
@@ -104,12 +108,35 @@ class Sharing {
 		},
 		role: (role: Role) => {
 			this.#role = role;
-			access.setReadOnly(role === 'reader' ? READER : null);
+			access.setReadOnly(role === 'reader' ? READER : this.#writing ? OPENING : null);
 		},
 		peers: (peers: Peer[]) => (this.#peers = peers),
 		problem: (problem: string | undefined) => (this.#problem = problem),
-		changed: () => this.#version++
+		changed: () => this.#version++,
+		writing: (workspace: Workspace, written: Promise<void>) =>
+			this.#showWhileWriting(workspace, written)
 	};
+
+	/**
+	 * The shared workspace is being written into this device's tables (a join: seconds for a big
+	 * one). The app shows it at once; nothing can be changed until it is written, because every
+	 * command checks its change against those tables.
+	 */
+	#showWhileWriting(workspace: Workspace, written: Promise<void>): void {
+		this.#writing = true;
+		if (access.canEdit) access.setReadOnly(OPENING);
+		app.showWhileWriting(workspace, written);
+		// The write has the tables now. A reload before it is done (the board is there to leave)
+		// must open the shared workspace again, and write it again, not the welcome page: a join
+		// is remembered from here, not only once adopted.
+		if (this.#session) this.#remember(this.#session.workspaceId);
+		const done = () => {
+			this.#writing = false;
+			// Only the reason given here: a refusal or a reader's token that came meanwhile stays.
+			if (access.readOnlyReason === OPENING) access.setReadOnly(null);
+		};
+		written.then(done, done);
+	}
 
 	#name = () => this.#author || 'Someone';
 
