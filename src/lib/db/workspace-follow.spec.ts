@@ -148,4 +148,33 @@ describe('the live workspace reads again only what changed', () => {
 		const after = await live.until((w) => w?.name === 'Another');
 		expect(after).toEqual(await loadWorkspace(db));
 	});
+
+	it('reads again by itself after a failed read, so the change it missed is not lost', async () => {
+		const db = freshDb();
+		await replaceWorkspace(db, sample());
+		const results: (Workspace | null)[] = [];
+		const errors: unknown[] = [];
+		stops.push(
+			followWorkspace(db, {
+				next: (workspace) => results.push(workspace),
+				error: (error) => errors.push(error)
+			})
+		);
+		await expect.poll(() => results.length).toBe(1);
+		// The next read fails (as a read can when the browser closes the connection for a moment).
+		const transaction = db.transaction.bind(db);
+		let failures = 1;
+		db.transaction = ((...args: Parameters<typeof transaction>) =>
+			args[0] === 'r' && failures-- > 0
+				? Promise.reject(new DOMException('closed for a moment', 'InvalidStateError'))
+				: transaction(...args)) as typeof db.transaction;
+		const edited = results[0]!.items[0]!;
+		await saveItem(db, { base: edited, next: { ...edited, title: 'Edited before a failed read' } });
+
+		await expect
+			.poll(() => results.at(-1)?.items[0]?.title, { timeout: 5000 })
+			.toBe('Edited before a failed read');
+		expect(errors).toHaveLength(1);
+		expect(results.at(-1)).toEqual(await loadWorkspace(db));
+	});
 });

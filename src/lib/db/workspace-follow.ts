@@ -50,23 +50,36 @@ export function followWorkspace(db: CapmapDatabase, observer: WorkspaceObserver)
 	async function readWhilePending(): Promise<void> {
 		reading = true;
 		try {
+			/** Results dropped in a row: a stream of commits must not keep the page from ever updating. */
+			let dropped = 0;
+			/** Failed reads in a row, for the wait before the next try. */
+			let failed = 0;
 			while (!stopped && !pending.isEmpty) {
 				const batch = pending;
 				pending = new StorageChanges();
 				let result;
 				try {
 					result = await reader.read(batch);
+					failed = 0;
 				} catch (error) {
-					// When in doubt, read everything next time.
+					// When in doubt, read everything: the failed batch's changes are not lost, they are
+					// read again (after a wait that grows, so a closed database is not asked in a loop).
 					reader.forget();
 					if (!stopped) observer.error(error);
-					if (!pending.isEmpty) pending = StorageChanges.everything(TABLES);
+					pending = StorageChanges.everything(TABLES);
+					await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 100 * 2 ** failed++)));
 					continue;
 				}
 				if (stopped) return;
 				// A change this read did not take arrived meanwhile: it may have been committed before
 				// the read's moment, so the tables it handed on may be older than the ones it read.
-				if (!pending.coveredBy(result.read)) continue;
+				// After two such drops the next read takes every table, in one transaction: one moment
+				// by itself, never dropped.
+				if (!pending.coveredBy(result.read)) {
+					if (++dropped >= 2) pending = StorageChanges.everything(TABLES);
+					continue;
+				}
+				dropped = 0;
 				observer.next(result.workspace);
 			}
 		} finally {

@@ -21,12 +21,14 @@ import type { ItemReadiness, ReadinessContext } from '$lib/domain/readiness';
 import type { Item } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
 import { PERF_MARKS } from '$lib/perf-marks';
+import { isShared } from './sharing-handle.svelte';
 
 export type Persistence = 'unknown' | 'granted' | 'denied' | 'unsupported';
 
-/** Notes, for the next visit's first screen, whether a workspace is here. */
+let noted: boolean | undefined;
+/** Notes, for the next visit's first screen, whether a workspace is here (when that changes). */
 function remembered(workspace: Workspace | null): Workspace | null {
-	rememberWorkspace(workspace !== null);
+	if (noted !== (workspace !== null)) rememberWorkspace((noted = workspace !== null));
 	return workspace;
 }
 
@@ -35,8 +37,11 @@ class AppState {
 	#live = $state.raw<Live<Workspace | null> | null>(null);
 	/** The readiness rules, loaded with the storage code: there is nothing to judge before. */
 	#rules = $state.raw<typeof import('$lib/domain/readiness') | null>(null);
-	/** This browser held no workspace when last read: the welcome page needs no storage code. */
-	#noneRemembered = $state(!workspaceRemembered());
+	/**
+	 * This browser held no workspace when last read: the welcome page needs no storage code. A
+	 * device that shares holds one, or is being given one (a join, written while it is shown).
+	 */
+	#noneRemembered = $state(!workspaceRemembered() && !isShared());
 	/** Why the storage code could not be loaded, if it could not. */
 	#failure = $state.raw<unknown>(undefined);
 	#connecting: Promise<void> | undefined;
