@@ -132,21 +132,34 @@ test.describe('the first screen, before storage has loaded', () => {
 		// As a Capmap from before the note left it (or localStorage cleared apart from the
 		// database): the welcome page shows at once, and storage, loaded after it is painted,
 		// finds the workspace. The storage code is held back, so there is time to click.
-		await page.evaluate(() => localStorage.removeItem('capmap:workspace-here'));
 		await page.route('**/_app/immutable/**/*.js', async (route) => {
 			const response = await route.fetch();
 			const body = await response.text();
 			if (body.includes('storagemutated')) await new Promise((r) => setTimeout(r, 1500));
 			await route.fulfill({ response, body });
 		});
-		await page.reload();
-		await page.getByRole('button', { name: 'Start empty' }).click();
-		await expect(page.getByRole('heading', { name: 'Roadmap board' })).toBeVisible();
-		await expect(page.locator('header .workspace-name')).toHaveText('Helio Support Suite');
-		expect(await remembered()).not.toBeNull();
-		// The empty workspace was refused, not written after the board was drawn.
-		await page.reload();
-		await expect(page.locator('header .workspace-name')).toHaveText('Helio Support Suite');
-		await expect(page.getByRole('article').first()).toBeVisible();
+		const other = JSON.stringify({ ...JSON.parse(readFileSync(SAMPLE, 'utf8')), name: 'Other' });
+		for (const choose of [
+			() => page.getByRole('button', { name: 'Start empty' }).click(),
+			() =>
+				page.getByLabel('Open a workspace file').setInputFiles({
+					name: 'other.json',
+					mimeType: 'application/json',
+					buffer: Buffer.from(other)
+				})
+		]) {
+			await page.evaluate(() => localStorage.removeItem('capmap:workspace-here'));
+			await page.reload();
+			await choose();
+			await expect(page.getByRole('heading', { name: 'Roadmap board' })).toBeVisible();
+			await expect(page.locator('header .workspace-name')).toHaveText('Helio Support Suite');
+			expect(await remembered()).not.toBeNull();
+			// The choice was refused, not written after the board was drawn: once everything it
+			// needed has loaded, the stored workspace is still the one.
+			await page.waitForLoadState('networkidle');
+			await page.reload();
+			await expect(page.locator('header .workspace-name')).toHaveText('Helio Support Suite');
+			await expect(page.getByRole('article').first()).toBeVisible();
+		}
 	});
 });

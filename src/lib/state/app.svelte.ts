@@ -146,6 +146,28 @@ class AppState {
 		});
 	}
 
+	/**
+	 * The workspace as storage holds it, once read. The welcome page can show before storage is
+	 * read (a workspace an older Capmap left has no note, db/status.ts): a choice there that
+	 * replaces the tables asks this first.
+	 */
+	async storedWorkspace(): Promise<Workspace | null> {
+		await this.connect();
+		const live = this.#live;
+		if (!live) return null; // the storage code did not load: the write itself fails, and says so
+		return new Promise((resolve) => {
+			const stop = $effect.root(() => {
+				$effect(() => {
+					const current = live.current;
+					// Storage that cannot be read holds nothing to keep: the write fails and says why.
+					if (current === undefined && live.error === undefined) return;
+					resolve(current ?? null);
+					stop();
+				});
+			});
+		});
+	}
+
 	/** Why this tab can no longer save (another tab upgraded or deleted the database), or null. */
 	get connectionLost(): ConnectionLoss | null {
 		return this.#lost;

@@ -142,11 +142,11 @@ export function createCommands(
 			/** Replaces the whole workspace: all of it, or nothing. */
 			replace: (workspace: Workspace) => run(() => replace(workspace), OPEN),
 			/**
-			 * A first workspace, from the welcome page: refused if one is stored after all (the
-			 * welcome page can show before storage has been read: app.svelte.ts).
+			 * A first workspace (or file), from the welcome page: refused if one is stored after all
+			 * (the welcome page can show before storage has been read: app.svelte.ts).
 			 */
-			start: (workspace: Workspace) =>
-				run(() => workspaceRepo.replaceWorkspace(db, workspace, { onlyIfNone: true }), OPEN),
+			start: (input: Workspace | unknown) =>
+				run(() => workspaceRepo.replaceWorkspace(db, input, { onlyIfNone: true }), OPEN),
 			/**
 			 * A parsed workspace file, as it came: checked once, here, and written whole — or
 			 * refused with every problem (`failure.problems`, as `path: sentence`).
