@@ -352,9 +352,19 @@ export class SharedSession {
 		return this.#role === 'reader' ? 0 : this.#unsent.count(this.doc);
 	}
 
-	/** Resolves with the changes still unsent once all are sent, or after `ms` at most. */
+	/**
+	 * Resolves with the changes still unsent once all are sent, or after `ms` at most; this
+	 * browser's other tabs' changes counted too (what they kept with the stored doc is read first:
+	 * a tab learns their clients only so).
+	 */
 	async whenSent(ms: number): Promise<number> {
 		const until = Date.now() + ms;
+		try {
+			const row = await this.#shared.shared.get(this.workspaceId);
+			if (row) this.#unsent.merged(row);
+		} catch {
+			// Storage could not be read: this tab's own changes are still counted.
+		}
 		while (this.unsent > 0 && Date.now() < until && !this.#closed)
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		return this.unsent;

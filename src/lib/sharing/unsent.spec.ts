@@ -46,4 +46,19 @@ describe('changes the server has not confirmed, across visits', () => {
 		here.merged(stored);
 		expect(here.count(doc)).toBe(0);
 	});
+
+	it("counts another tab's unsent changes once it has read what that tab kept", () => {
+		// Two tabs of one browser share the stored doc; only the first has changed anything.
+		const doc = new Y.Doc();
+		const quiet = new UnsentChanges({});
+		const busy = new UnsentChanges({});
+		const other = new Y.Doc();
+		Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+		edit(other, busy, 'a');
+		edit(other, busy, 'b');
+		Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
+		expect(quiet.count(doc)).toBe(0);
+		quiet.merged(busy.merged({}));
+		expect(quiet.count(doc)).toBe(2);
+	});
 });

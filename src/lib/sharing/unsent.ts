@@ -32,6 +32,8 @@ export class UnsentChanges {
 
 	/** A change made here (a transaction of this tab's). */
 	made(doc: Y.Doc): void {
+		// Nothing was unsent (a confirmation another tab learnt may have left an old count).
+		if (this.count(doc) === 0) this.#count = 0;
 		this.#clients.add(doc.clientID);
 		this.#count++;
 	}
@@ -59,6 +61,8 @@ export class UnsentChanges {
 		const other = new UnsentChanges(stored);
 		this.#acknowledged = mergeStateVectors(this.#acknowledged, other.#acknowledged);
 		for (const client of other.#clients) this.#clients.add(client);
+		// Another tab's count, when larger, is the better guess of how many are unsent here.
+		this.#count = Math.max(this.#count, other.#count);
 		return {
 			acknowledged: Y.encodeStateVector(this.#acknowledged),
 			clients: [...this.#clients],

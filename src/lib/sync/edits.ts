@@ -213,8 +213,11 @@ export function deleteRecord(
 	map.set(DELETED, tombstone);
 }
 
-/** A mark for the records one change deletes: no other change, on any copy, has it. */
-export const newChangeMark = (doc: Y.Doc): string => nextWriteId(doc);
+/**
+ * A mark for the records one change deletes: no other change, on any copy, has it. Apart from
+ * write ids (which it is made from, taken before the change's first write) by its prefix.
+ */
+export const newChangeMark = (doc: Y.Doc): string => `deleted:${nextWriteId(doc)}`;
 
 /** Brings a deleted record back, with every edit it received since. */
 export function restoreRecord(doc: Y.Doc, kind: RecordKind, id: string, stamp: Stamp): void {
