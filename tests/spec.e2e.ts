@@ -135,8 +135,11 @@ test('unsaved spec edits stay as a draft; a failed save says so and keeps them',
 		(window as unknown as { __capmapFault?: string }).__capmapFault = '';
 	});
 	await page.getByRole('button', { name: 'Save spec' }).click();
+	// Saved (the editor closes): only then reload, or the reload races the save and its draft.
+	await expect(spec(page).getByRole('button', { name: 'Edit spec' })).toBeVisible();
 	await expect(spec(page)).toContainText('Typed just before reload');
 	await page.reload();
+	await expect(spec(page).getByRole('button', { name: 'Edit spec' })).toBeVisible();
 	await expect(restored(page)).toHaveCount(0);
 	expect(dialogs, 'the spec keeps a draft instead of asking').toEqual([]);
 
@@ -147,6 +150,7 @@ test('unsaved spec edits stay as a draft; a failed save says so and keeps them',
 	expect(dialogs).toEqual(['Discard your changes to this spec?']);
 	await expect(spec(page)).toContainText('The customer message and order history.');
 	await page.reload();
+	await expect(spec(page).getByRole('button', { name: 'Edit spec' })).toBeVisible();
 	await expect(restored(page)).toHaveCount(0);
 });
 
