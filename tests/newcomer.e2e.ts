@@ -10,7 +10,9 @@ test('welcome → sample → board → item → explanation', async ({ page, bas
 	await expect(page.getByRole('heading', { name: 'Welcome to Capmap' })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Start empty' })).toBeVisible();
 	await expect(page.getByRole('button', { name: /Open a workspace file/ })).toBeVisible();
-	await page.getByRole('button', { name: 'Load the sample workspace' }).click();
+	await page.getByRole('button', { name: 'Load the sample workspace' }).press('Enter');
+	// The board replaced the welcome page: focus went with it, as after a navigation.
+	await expect(page.locator('main#main')).toBeFocused();
 
 	const card = page
 		.getByRole('article')

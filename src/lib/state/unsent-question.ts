@@ -7,11 +7,11 @@
 import { plural } from '$lib/domain/format';
 
 export function unsentQuestion(unsent: number): string {
+	const one = unsent === 1;
 	return (
-		`${plural(unsent, 'change')} made here ${unsent === 1 ? 'has' : 'have'} not reached the sync server yet. ` +
-		'Stop sharing now and the others never get ' +
-		(unsent === 1 ? 'it' : 'them') +
-		' (this device keeps its workspace as a local one, with them). ' +
-		'Cancel to keep sharing: they are sent as soon as the server answers.'
+		`${plural(unsent, 'change')} made here ${one ? 'has' : 'have'} not reached the sync server yet. ` +
+		`If you stop sharing now, the others never get ${one ? 'it' : 'them'}; ` +
+		`this device keeps ${one ? 'it' : 'them'} in its own copy of the workspace. ` +
+		`Cancel to keep sharing: ${one ? 'it is' : 'they are'} sent as soon as the server answers.`
 	);
 }
