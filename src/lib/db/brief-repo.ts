@@ -9,16 +9,20 @@ import type { BriefOrigin } from '$lib/domain/brief-status';
 import { mergeEdit } from '$lib/domain/patch';
 import type { Brief } from '$lib/domain/schemas';
 import { loadChecks, type Checks } from './check';
-import type { BriefVersion, CapmapDatabase, Stored, StoredBriefOrigin } from './database';
+import {
+	withoutSeq,
+	type BriefVersion,
+	type CapmapDatabase,
+	type Stored,
+	type StoredBriefOrigin
+} from './database';
 import { EditConflict, MissingRecord, RefusedChange } from './errors';
 
 /** What the brief editor edits. */
 export type BriefText = Pick<Brief, 'title' | 'markdown'>;
 
-const strip = <T>({ seq: _seq, ...record }: Stored<T>): T => record as T;
-
 async function checked(db: CapmapDatabase, check: Checks, brief: Brief): Promise<Brief> {
-	const models = (await db.models.toArray()).map(strip);
+	const models = (await db.models.toArray()).map(withoutSeq);
 	return check.records('briefs', [brief], { models })[0]!;
 }
 
@@ -59,8 +63,12 @@ export async function saveBrief(
 		const text = { title: stored.title, markdown: stored.markdown };
 		const merged = mergeEdit(text, edit.base, edit.next, edit.overwrite);
 		if (merged.conflicts.length > 0) throw new EditConflict(merged.conflicts, text);
-		if (merged.changed.length === 0) return strip(stored);
-		const next = await checked(db, check, { ...strip(stored), ...merged.record, updatedAt: now });
+		if (merged.changed.length === 0) return withoutSeq(stored);
+		const next = await checked(db, check, {
+			...withoutSeq(stored),
+			...merged.record,
+			updatedAt: now
+		});
 		if (next.markdown !== stored.markdown)
 			await db.briefVersions.add({
 				briefId: id,
@@ -95,7 +103,7 @@ export async function regenerateBrief(
 			? merge3(startedFrom.generatedMarkdown, edited, origin.generatedMarkdown)
 			: { text: origin.generatedMarkdown, conflicts: 0 };
 		const next = await checked(db, check, {
-			...strip(stored),
+			...withoutSeq(stored),
 			markdown: merged.text,
 			updatedAt: now
 		});

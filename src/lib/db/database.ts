@@ -38,6 +38,9 @@ import { DATABASE_NAME } from './status';
 /** A stored entity: the domain record plus its storage position. */
 export type Stored<T> = T & { seq?: number };
 
+/** A stored record as the workspace holds it: without the table's own `seq`. */
+export const withoutSeq = <T>({ seq: _seq, ...record }: Stored<T>): T => record as T;
+
 export interface WorkspaceMeta {
 	key: 'workspace';
 	name: string;

@@ -10,7 +10,7 @@ import { itemsRequiring } from '$lib/domain/links';
 import { sameValue } from '$lib/domain/patch';
 import type { Item } from '$lib/domain/schemas';
 import { loadChecks, NAMED_BY, type TableName } from './check';
-import type { CapmapDatabase, EntityTableName, Stored } from './database';
+import { withoutSeq, type CapmapDatabase, type EntityTableName, type Stored } from './database';
 import { RefusedChange } from './errors';
 import { relink } from './relink';
 
@@ -144,8 +144,6 @@ export async function deleteModel(db: CapmapDatabase, id: string): Promise<Snaps
 	});
 }
 
-const strip = <T>({ seq: _seq, ...record }: Stored<T>): T => record as T;
-
 /**
  * Puts back what a delete removed or changed, in one transaction — checked first, so an undo
  * after other changes (the model its evidence named is gone since) is refused, not stored broken.
@@ -183,17 +181,17 @@ export async function restore(db: CapmapDatabase, snapshot: Snapshot): Promise<v
 						rows.push(row);
 						continue;
 					}
-					const relinked = relink(table, strip(now), strip(row), back) as Entity;
-					if (!sameValue(relinked, strip(now))) rows.push({ ...relinked, seq: now.seq });
+					const relinked = relink(table, withoutSeq(now), withoutSeq(row), back) as Entity;
+					if (!sameValue(relinked, withoutSeq(now))) rows.push({ ...relinked, seq: now.seq });
 				}
 				writes.set(table, rows);
 			}
 			// Each involved table as it will be after the undo: stored records, the undo's over them.
 			const after = new Map<TableName, Entity[]>();
 			for (const table of involved) {
-				const written = (writes.get(table as EntityTableName) ?? []).map(strip);
+				const written = (writes.get(table as EntityTableName) ?? []).map(withoutSeq);
 				const ids = new Set(written.map((r) => r.id));
-				const kept = [...stored.get(table)!.values()].map(strip).filter((r) => !ids.has(r.id));
+				const kept = [...stored.get(table)!.values()].map(withoutSeq).filter((r) => !ids.has(r.id));
 				after.set(table, [...kept, ...written]);
 			}
 			for (const [table, rows] of writes) {
@@ -204,7 +202,7 @@ export async function restore(db: CapmapDatabase, snapshot: Snapshot): Promise<v
 						t === table ? after.get(t)!.filter((r) => !ids.has(r.id)) : after.get(t)!
 					])
 				);
-				check.records(table, rows.map(strip) as never[], pools);
+				check.records(table, rows.map(withoutSeq) as never[], pools);
 			}
 			for (const [table, rows] of writes)
 				if (rows.length > 0) await (db[table] as Table<Stored<Entity>, number>).bulkPut(rows);

@@ -12,7 +12,7 @@ import type { ModelOverride } from '$lib/domain/scenario';
 import type { Capability, Decision, Evidence, Finding, Item, Model } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
 import { loadChecks, NAMED_BY, type Checks, type TableName } from './check';
-import type { CapmapDatabase, Stored } from './database';
+import { withoutSeq, type CapmapDatabase, type Stored } from './database';
 import { EditConflict, MissingRecord, RefusedChange } from './errors';
 
 /** A form's change to one record: as it opened (null for a new record) and as it is now. */
@@ -25,8 +25,6 @@ export interface Edit<T> {
 
 type Savable = 'capabilities' | 'models' | 'evidence' | 'items' | 'decisions' | 'findings';
 type Row<K extends TableName> = Workspace[K][number];
-
-const strip = <T>({ seq: _seq, ...record }: Stored<T>): T => record as T;
 
 async function saveRecord<K extends Savable>(
 	db: CapmapDatabase,
@@ -48,7 +46,7 @@ async function saveRecord<K extends Savable>(
 		} else {
 			if (!existing)
 				throw new MissingRecord('it was deleted, in another tab, after this form opened');
-			const current = strip(existing);
+			const current = withoutSeq(existing);
 			const merged = mergeEdit(current, edit.base, edit.next, edit.overwrite);
 			if (merged.conflicts.length > 0) throw new EditConflict(merged.conflicts, current);
 			if (merged.changed.length === 0) return current;
@@ -56,7 +54,9 @@ async function saveRecord<K extends Savable>(
 		}
 		const named: Partial<Workspace> = {};
 		for (const pool of pools) {
-			const rows = (await (db[pool] as Table<Stored<{ id: string }>, number>).toArray()).map(strip);
+			const rows = (await (db[pool] as Table<Stored<{ id: string }>, number>).toArray()).map(
+				withoutSeq
+			);
 			(named as Record<string, unknown>)[pool] =
 				pool === table ? rows.filter((r) => r.id !== id) : rows;
 		}
@@ -97,7 +97,7 @@ async function writeStatuses(
 	for (const override of overrides) {
 		const existing = await db.models.where('id').equals(override.modelId).first();
 		if (!existing) throw new MissingRecord(`there is no model "${override.modelId}" any more`);
-		const next: Model = { ...strip(existing), status: override.status };
+		const next: Model = { ...withoutSeq(existing), status: override.status };
 		if (override.expectedAt !== undefined) next.expectedAt = override.expectedAt;
 		else if (clearMissingDate) delete next.expectedAt;
 		const [checked] = check.records('models', [next]);
@@ -134,10 +134,10 @@ export async function applyScenario(
 		if (await db.decisions.where('id').equals(decision.id).first())
 			throw new RefusedChange(`the id "${decision.id}" is already taken`);
 		const pools = {
-			items: (await db.items.toArray()).map(strip),
-			models: (await db.models.toArray()).map(strip),
-			findings: (await db.findings.toArray()).map(strip),
-			decisions: (await db.decisions.toArray()).map(strip)
+			items: (await db.items.toArray()).map(withoutSeq),
+			models: (await db.models.toArray()).map(withoutSeq),
+			findings: (await db.findings.toArray()).map(withoutSeq),
+			decisions: (await db.decisions.toArray()).map(withoutSeq)
 		};
 		const [checked] = check.records('decisions', [decision], pools);
 		await db.decisions.add({ ...checked! });

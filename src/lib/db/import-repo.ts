@@ -9,15 +9,13 @@
 import type { ResultsMap } from '$lib/domain/results-map';
 import type { Capability, EvalRun, Evidence, Item, Model } from '$lib/domain/schemas';
 import { loadChecks } from './check';
-import type { CapmapDatabase, Stored } from './database';
+import { withoutSeq, type CapmapDatabase } from './database';
 
 export interface ImportedFile {
 	hash: string;
 	name: string;
 	at: string;
 }
-
-const strip = <T>({ seq: _seq, ...record }: Stored<T>): T => record as T;
 
 export async function commitImport(
 	db: CapmapDatabase,
@@ -36,8 +34,8 @@ export async function commitImport(
 		const meta = await db.meta.get('workspace');
 		if (!meta) throw new Error('there is no workspace yet');
 		// Made on the mapping screen: checked as the file would check them, added first.
-		const storedModels = (await db.models.toArray()).map(strip);
-		const storedCapabilities = (await db.capabilities.toArray()).map(strip);
+		const storedModels = (await db.models.toArray()).map(withoutSeq);
+		const storedCapabilities = (await db.capabilities.toArray()).map(withoutSeq);
 		const newModels = check.records('models', created.models, { models: storedModels });
 		const newCapabilities = check.records('capabilities', created.capabilities, {
 			capabilities: storedCapabilities
@@ -93,8 +91,8 @@ export async function addItems(db: CapmapDatabase, items: readonly Item[]): Prom
 			'items',
 			items,
 			{
-				items: (await db.items.toArray()).map(strip),
-				capabilities: (await db.capabilities.toArray()).map(strip)
+				items: (await db.items.toArray()).map(withoutSeq),
+				capabilities: (await db.capabilities.toArray()).map(withoutSeq)
 			},
 			(item) => `“${item.title}”`
 		);

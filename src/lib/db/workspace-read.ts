@@ -4,12 +4,23 @@
  * that a first screen that only reads loads none of the write checks.
  */
 import { DEFAULT_SETTINGS, WORKSPACE_FORMAT, WORKSPACE_VERSION } from '$lib/domain/entities';
-import type { Evidence } from '$lib/domain/schemas';
+import type { Evidence, Settings } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
-import { ENTITY_TABLES, type CapmapDatabase, type EntityTableName, type Stored } from './database';
+import {
+	ENTITY_TABLES,
+	withoutSeq,
+	type CapmapDatabase,
+	type EntityTableName,
+	type Stored
+} from './database';
 
-export function strip<T>(records: Stored<T>[]): T[] {
-	return records.map(({ seq: _seq, ...entity }) => entity as T);
+/** The workspace of these tables' records, under this name and these (complete) settings. */
+export function assembleWorkspace(
+	name: string,
+	settings: Settings,
+	rows: { [K in EntityTableName]: Workspace[K] }
+): Workspace {
+	return { format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, name, settings, ...rows };
 }
 
 /**
@@ -45,31 +56,10 @@ export async function loadWorkspace(db: CapmapDatabase): Promise<Workspace | nul
 	return db.transaction('r', [db.meta, ...ENTITY_TABLES.map((t) => db[t])], async () => {
 		const meta = await db.meta.get('workspace');
 		if (!meta) return null;
-		const [capabilities, models, evidence, items, decisions, findings, evalRuns, briefs] =
-			await Promise.all([
-				db.capabilities.toArray(),
-				db.models.toArray(),
-				readEvidence(db),
-				db.items.toArray(),
-				db.decisions.toArray(),
-				db.findings.toArray(),
-				db.evalRuns.toArray(),
-				db.briefs.toArray()
-			]);
-		const workspace: Workspace = {
-			format: WORKSPACE_FORMAT,
-			version: WORKSPACE_VERSION,
-			name: meta.name,
-			settings: { ...DEFAULT_SETTINGS, ...meta.settings },
-			capabilities: strip(capabilities),
-			models: strip(models),
-			evidence: strip(evidence),
-			items: strip(items),
-			decisions: strip(decisions),
-			findings: strip(findings),
-			evalRuns: strip(evalRuns),
-			briefs: strip(briefs)
-		};
-		return workspace;
+		const tables = await Promise.all(ENTITY_TABLES.map((table) => readTable(db, table)));
+		const rows = Object.fromEntries(
+			ENTITY_TABLES.map((table, i) => [table, tables[i]!.map(withoutSeq)])
+		) as { [K in EntityTableName]: Workspace[K] };
+		return assembleWorkspace(meta.name, { ...DEFAULT_SETTINGS, ...meta.settings }, rows);
 	});
 }

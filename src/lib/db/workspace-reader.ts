@@ -9,12 +9,18 @@
  * Whether the tables it did not read are still that moment's is the caller's to check
  * (`workspace-follow.ts`): it knows which changes arrived while the read ran.
  */
-import { DEFAULT_SETTINGS, WORKSPACE_FORMAT, WORKSPACE_VERSION } from '$lib/domain/entities';
+import { DEFAULT_SETTINGS } from '$lib/domain/entities';
 import type { Settings } from '$lib/domain/schemas';
 import type { Workspace } from '$lib/domain/workspace';
-import { ENTITY_TABLES, type CapmapDatabase, type EntityTableName, type Stored } from './database';
+import {
+	ENTITY_TABLES,
+	withoutSeq,
+	type CapmapDatabase,
+	type EntityTableName,
+	type Stored
+} from './database';
 import { StorageChanges } from './storage-changes';
-import { readTable } from './workspace-read';
+import { assembleWorkspace, readTable } from './workspace-read';
 
 type Entity = Workspace[EntityTableName][number];
 
@@ -90,22 +96,10 @@ export class WorkspaceReader {
 		}
 		this.#tables = result.tables;
 		this.#meta = result.meta;
-		const rows = <K extends EntityTableName>(table: K) =>
-			result.tables.get(table)!.rows as Workspace[K];
-		const workspace: Workspace = {
-			format: WORKSPACE_FORMAT,
-			version: WORKSPACE_VERSION,
-			name: result.meta.name,
-			settings: result.meta.settings,
-			capabilities: rows('capabilities'),
-			models: rows('models'),
-			evidence: rows('evidence'),
-			items: rows('items'),
-			decisions: rows('decisions'),
-			findings: rows('findings'),
-			evalRuns: rows('evalRuns'),
-			briefs: rows('briefs')
-		};
+		const rows = Object.fromEntries(
+			ENTITY_TABLES.map((table) => [table, result.tables.get(table)!.rows])
+		) as { [K in EntityTableName]: Workspace[K] };
+		const workspace = assembleWorkspace(result.meta.name, result.meta.settings, rows);
 		return { workspace, read };
 	}
 
@@ -142,7 +136,7 @@ export class WorkspaceReader {
 			const at = positionOf(seqs, seq);
 			const there = seqs[at] === seq;
 			if (record) {
-				const entity = withoutSeq(record);
+				const entity = withoutSeq<Entity>(record);
 				if (there) rows[at] = entity;
 				else {
 					seqs.splice(at, 0, seq);
@@ -156,8 +150,6 @@ export class WorkspaceReader {
 		return { seqs, rows };
 	}
 }
-
-const withoutSeq = ({ seq: _seq, ...entity }: Stored<Entity>): Entity => entity as Entity;
 
 /** Where `seq` is in the ascending `seqs`, or where it would go. */
 function positionOf(seqs: readonly number[], seq: number): number {

@@ -17,7 +17,7 @@
 import Dexie, { type Table } from 'dexie';
 import * as Y from 'yjs';
 import { loadChecks, NAMED_BY } from '$lib/db/check';
-import type { CapmapDatabase, Stored } from '$lib/db/database';
+import { withoutSeq, type CapmapDatabase, type Stored } from '$lib/db/database';
 import { DEFAULT_SETTINGS } from '$lib/domain/entities';
 import { sameValue } from '$lib/domain/patch';
 import type { ValidationResult, Workspace } from '$lib/domain/workspace';
@@ -38,8 +38,6 @@ interface Touched {
 	whole: boolean;
 	records: Map<RecordKind, Set<string>>;
 }
-
-const strip = ({ seq: _seq, ...record }: Stored<Fields>): Fields => record as Fields;
 
 /**
  * Told when a long whole write starts: `workspace` is what the tables will hold once `written`
@@ -148,7 +146,7 @@ export function keepReadModel(
 					const next = ids.map((id, i) => readRecordMap(kind, id, maps[i]!) as Fields);
 					const pools: Partial<Workspace> = {};
 					for (const pool of NAMED_BY[kind]) {
-						const rows = (await (db[pool] as unknown as Rows).toArray()).map(strip);
+						const rows = (await (db[pool] as unknown as Rows).toArray()).map(withoutSeq);
 						(pools as Record<string, Fields[]>)[pool] =
 							pool === kind ? rows.filter((row) => !ids.includes(row.id)) : rows;
 					}
@@ -285,7 +283,7 @@ async function changesFrom(db: CapmapDatabase, workspace: Workspace): Promise<Ta
 			const row = stored.get(record.id);
 			stored.delete(record.id);
 			if (!row) put.push(record);
-			else if (!sameValue(strip(row), record)) put.push({ ...record, seq: row.seq });
+			else if (!sameValue(withoutSeq(row), record)) put.push({ ...record, seq: row.seq });
 		}
 		changes.push({ table, put, gone: [...stored.values()].map((row) => row.seq!) });
 	}

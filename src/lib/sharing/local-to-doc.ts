@@ -13,7 +13,7 @@
  */
 import Dexie, { type Transaction } from 'dexie';
 import type * as Y from 'yjs';
-import type { CapmapDatabase, WorkspaceMeta } from '$lib/db/database';
+import { withoutSeq, type CapmapDatabase, type WorkspaceMeta } from '$lib/db/database';
 import { sameValue } from '$lib/domain/patch';
 import {
 	createRecords,
@@ -48,8 +48,6 @@ type Change =
 	| { type: 'update'; kind: RecordKind; id: string; before: Fields; after: Fields }
 	| { type: 'delete'; kind: RecordKind; id: string }
 	| { type: 'workspace'; before: Fields; after: Fields };
-
-const withoutSeq = ({ seq: _seq, ...record }: Fields): Fields => record;
 
 /** The record after an update, from Dexie's hook: the record before and the changed key paths. */
 function applyModifications(before: Fields, modifications: Fields): Fields {
