@@ -129,39 +129,41 @@ class AppState {
 		written.then(() => this.#showUntilRead(stopShowing), stopShowing);
 	}
 
-	/** Calls `stopShowing` once the live query delivers a result it read after this call. */
+	/** Calls `stopShowing` once the live workspace delivers a result it read after this call. */
 	async #showUntilRead(stopShowing: () => void): Promise<void> {
 		await this.connect();
-		const live = this.#live;
-		if (!live) return stopShowing();
-		// Dexie re-reads a query once a write to its tables commits, and drops a read that a write
-		// overlapped: the next result the live query delivers is the written workspace.
-		const before = untrack(() => live.current);
-		const stop = $effect.root(() => {
-			$effect(() => {
-				if (live.current === before) return;
-				untrack(stopShowing);
-				stop();
-			});
-		});
+		// A read that a write overlapped is dropped (db/workspace-follow.ts): the next result the
+		// live workspace delivers is the written workspace.
+		const before = untrack(() => this.#live?.current);
+		await this.#whenLive((live) => live.current !== before);
+		stopShowing();
 	}
 
 	/**
 	 * The workspace as storage holds it, once read. The welcome page can show before storage is
 	 * read (a workspace an older Capmap left has no note, db/status.ts): a choice there that
-	 * replaces the tables asks this first.
+	 * replaces the tables asks this first. Storage that cannot be read holds nothing to keep: the
+	 * write fails then, and says why.
 	 */
 	async storedWorkspace(): Promise<Workspace | null> {
+		const live = await this.#whenLive(
+			(live) => live.current !== undefined || live.error !== undefined
+		);
+		return live?.current ?? null;
+	}
+
+	/** The live workspace once `ready` holds for it (undefined: the storage code did not load). */
+	async #whenLive(
+		ready: (live: Live<Workspace | null>) => boolean
+	): Promise<Live<Workspace | null> | undefined> {
 		await this.connect();
 		const live = this.#live;
-		if (!live) return null; // the storage code did not load: the write itself fails, and says so
+		if (!live) return undefined;
 		return new Promise((resolve) => {
 			const stop = $effect.root(() => {
 				$effect(() => {
-					const current = live.current;
-					// Storage that cannot be read holds nothing to keep: the write fails and says why.
-					if (current === undefined && live.error === undefined) return;
-					resolve(current ?? null);
+					if (!ready(live)) return;
+					resolve(live);
 					stop();
 				});
 			});
