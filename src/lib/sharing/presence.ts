@@ -11,13 +11,15 @@ export interface Peer {
 	page: string;
 }
 
+import { browserStorage } from '$lib/browser-storage';
+
 const DEVICE_KEY = 'capmap:device';
 
 /** This browser's id, shared by its tabs (a random one per tab when storage is refused). */
 export function deviceId(): string {
 	const made = crypto.randomUUID();
 	try {
-		const storage = globalThis.localStorage;
+		const storage = browserStorage();
 		const kept = storage?.getItem(DEVICE_KEY);
 		if (kept) return kept;
 		storage?.setItem(DEVICE_KEY, made);

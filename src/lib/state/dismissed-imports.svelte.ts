@@ -2,7 +2,8 @@
  * Which imports' "↓ worse since" marks the user dismissed from the board: a view preference of
  * this browser (local-store.ts), the newest 50 keys.
  */
-import { browserStorage, readList, writeList } from './local-store';
+import { browserStorage } from '$lib/browser-storage';
+import { readList, writeList } from './local-store';
 
 const KEY = 'capmap:dismissed-imports:v1';
 const KEEP = 50;

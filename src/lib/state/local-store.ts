@@ -3,8 +3,6 @@
  * a versioned key, read forgivingly and written best-effort. Never workspace data: losing them
  * costs a click, never an edit.
  */
-export { browserStorage } from '$lib/browser-storage';
-
 export function readList<T>(store: Storage | null, key: string, keep: (v: unknown) => v is T): T[] {
 	try {
 		const value: unknown = JSON.parse(store?.getItem(key) ?? '[]');

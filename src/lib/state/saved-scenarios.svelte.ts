@@ -3,7 +3,8 @@
  * one is following a link. Kept in this browser (local-store.ts); a link copied from the address
  * bar is how a scenario reaches a colleague.
  */
-import { browserStorage, readList, writeList } from './local-store';
+import { browserStorage } from '$lib/browser-storage';
+import { readList, writeList } from './local-store';
 
 export interface SavedScenario {
 	name: string;

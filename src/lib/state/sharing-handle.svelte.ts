@@ -5,7 +5,7 @@
  * the layout shows the status, tells the others the page, and guards closing the tab from then on.
  */
 import type { sharing as Sharing } from './sharing.svelte';
-import { browserStorage } from './local-store';
+import { browserStorage } from '$lib/browser-storage';
 
 /** localStorage: the id of the workspace this browser shares, set once it is this device's. */
 export const SHARED_KEY = 'capmap:shared-workspace';

@@ -9,7 +9,7 @@ import { randomTag, tagNewIds } from '$lib/domain/ids';
 import type { Workspace } from '$lib/domain/workspace';
 import { access } from './access.svelte';
 import { app } from './app.svelte';
-import { browserStorage } from './local-store';
+import { browserStorage } from '$lib/browser-storage';
 import { OPENING, SHARED_KEY, sharingHandle } from './sharing-handle.svelte';
 
 const AUTHOR_KEY = 'capmap:author';
